@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# gpuident: the wrapper Makefile. Kbuild (next to it) is what kbuild reads;
+# this file builds the userspace tool, runs the tests and drives kbuild for
+# the module. `make help` lists the targets.
+
+VERSION := $(shell sed -n 's/^\#define GPUIDENT_VERSION "\(.*\)"/\1/p' include/gpuident/version.h)
+
+KVER ?= $(if $(KERNELRELEASE),$(KERNELRELEASE),$(shell uname -r))
+KDIR ?= /lib/modules/$(KVER)/build
+
+CC ?= cc
+CLANG ?= clang
+BUILD := build
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wno-format-nonliteral
+CPPFLAGS += -Iinclude -D_GNU_SOURCE
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+CORE_SRC := $(sort $(wildcard kmod/core/*.c))
+TOOL_SRC := $(sort $(wildcard tools/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+HDRS := $(wildcard include/gpuident/*.h tools/*.h tests/unit/*.h)
+
+TOOL_LIBS := -ljson-c -lmd
+
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+TOOL_OBJ := $(TOOL_SRC:%.c=$(BUILD)/%.o)
+# The unit tests run the core and the tool's own logic with sanitizers on.
+TOOL_LIB_SRC := $(filter-out tools/gpuident.c,$(TOOL_SRC))
+SAN_OBJ := $(addprefix $(BUILD)/san/,$(CORE_SRC:.c=.o) $(TOOL_LIB_SRC:.c=.o) $(UNIT_SRC:.c=.o))
+
+FUZZ_SECONDS ?= 20
+
+.PHONY: all tool module test unit corpus-test tool-test fuzz fuzz-smoke \
+	check-version clean help
+
+all: tool
+	@if [ -d "$(KDIR)" ]; then $(MAKE) module; \
+	else echo "note: no kernel headers at $(KDIR); module not built (set KDIR or KVER)"; fi
+
+tool: tools/gpuident
+
+tools/gpuident: $(CORE_OBJ) $(TOOL_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(TOOL_LIBS)
+
+$(BUILD)/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+$(BUILD)/san/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -O1 -g $(WARN) $(SAN) -Itests/unit -Itools -c -o $@ $<
+
+$(BUILD)/unit-tests: $(SAN_OBJ)
+	$(CC) $(SAN) -o $@ $^ $(TOOL_LIBS)
+
+module:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+
+test: tool $(BUILD)/unit-tests
+	tests/run-all
+
+fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all -o $@ $< $(CORE_SRC)
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run
+
+check-version:
+	tests/check-version
+
+clean:
+	rm -rf $(BUILD) tools/gpuident
+	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
+
+help:
+	@echo "Targets:"
+	@echo "  all (default)  the tool, and the module when KDIR has kernel headers"
+	@echo "  tool           tools/gpuident"
+	@echo "  module         kmod/gpuident.ko against KDIR (KVER=$(KVER))"
+	@echo "  test           every test this machine can run"
+	@echo "  unit           the unit tests alone (ASan/UBSan)"
+	@echo "  fuzz           libFuzzer campaign, FUZZ_SECONDS per target"
+	@echo "  check-version  one version in version.h, dkms.conf, the tool"
+	@echo "Variables: KVER, KDIR, CC, CLANG, FUZZ_SECONDS"
