@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Lookups in the knowledge base (kb_table.c). The tables hold a few hundred
+ * rows at most, so every lookup is a linear scan.
+ */
+#include "gpuident/kb.h"
+
+/*
+ * How well a SKU row's subsystem constraints fit a device: -1 when a
+ * constraint rules the row out, otherwise the number of constraints met
+ * (0 for a row that matches any subsystem).
+ */
+static int gi_sku_subsys_score(const struct gi_sku *s, u16 ssvid, u16 ssid)
+{
+	int score = 0;
+
+	if (s->ssvid_match) {
+		if (s->ssvid_match != ssvid)
+			return -1;
+		score++;
+	}
+	if (s->ssid_match) {
+		if (s->ssid_match != ssid)
+			return -1;
+		score++;
+	}
+	return score;
+}
+
+const struct gi_sku *gi_kb_sku(u16 vendor_id, u16 device_id, u16 ssvid,
+			       u16 ssid)
+{
+	const struct gi_sku *best = NULL;
+	int best_score = -1;
+	size_t i;
+
+	for (i = 0; i < gi_n_skus; i++) {
+		const struct gi_sku *s = &gi_skus[i];
+		int score;
+
+		if (s->vendor_id != vendor_id || s->device_id != device_id)
+			continue;
+		score = gi_sku_subsys_score(s, ssvid, ssid);
+		if (score > best_score) {
+			best = s;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+const struct gi_chip *gi_kb_chip(const char *name)
+{
+	size_t i;
+
+	if (!name)
+		return NULL;
+	for (i = 0; i < gi_n_chips; i++)
+		if (!strcmp(gi_chips[i].name, name))
+			return &gi_chips[i];
+	return NULL;
+}
+
+const struct gi_chip *gi_kb_chip_by_id(u16 vendor_id, u16 chip_id)
+{
+	size_t i;
+
+	if (!chip_id)
+		return NULL;
+	for (i = 0; i < gi_n_chips; i++)
+		if (gi_chips[i].vendor_id == vendor_id &&
+		    gi_chips[i].chip_id == chip_id)
+			return &gi_chips[i];
+	return NULL;
+}
+
+const struct gi_chip *gi_kb_chip_by_bios(u8 bios_major, u8 bios_chip)
+{
+	size_t i;
+
+	/* A zero major byte marks "prefix unknown" in the table. */
+	if (!bios_major)
+		return NULL;
+	for (i = 0; i < gi_n_chips; i++)
+		if (gi_chips[i].bios_major == bios_major &&
+		    gi_chips[i].bios_chip == bios_chip)
+			return &gi_chips[i];
+	return NULL;
+}
+
+const struct gi_board_vendor *gi_kb_board_vendor(u16 ssvid)
+{
+	size_t i;
+
+	for (i = 0; i < gi_n_board_vendors; i++)
+		if (gi_board_vendors[i].ssvid == ssvid)
+			return &gi_board_vendors[i];
+	return NULL;
+}
+
+const struct gi_board *gi_kb_board(u16 vendor_id, u16 device_id, u16 ssvid,
+				   u16 ssid)
+{
+	size_t i;
+
+	for (i = 0; i < gi_n_boards; i++) {
+		const struct gi_board *b = &gi_boards[i];
+
+		if (b->vendor_id == vendor_id && b->device_id == device_id &&
+		    b->ssvid == ssvid && b->ssid == ssid)
+			return b;
+	}
+	return NULL;
+}
+
+u32 gi_sku_vram_max(const struct gi_sku *s)
+{
+	u32 max = 0;
+	size_t i;
+
+	if (!s)
+		return 0;
+	for (i = 0; i < GI_SKU_MAX_VRAM && s->vram_mib[i]; i++)
+		if (s->vram_mib[i] > max)
+			max = s->vram_mib[i];
+	return max;
+}
+
+u32 gi_sku_vram_min(const struct gi_sku *s)
+{
+	u32 min = 0;
+	size_t i;
+
+	if (!s)
+		return 0;
+	for (i = 0; i < GI_SKU_MAX_VRAM && s->vram_mib[i]; i++)
+		if (!min || s->vram_mib[i] < min)
+			min = s->vram_mib[i];
+	return min;
+}
+
+u32 gi_mem_max_chip_mib(enum gi_mem_type t)
+{
+	switch (t) {
+	case GI_MEM_GDDR5:
+	case GI_MEM_GDDR5X:
+		return 1024;	/* 8 Gbit */
+	case GI_MEM_GDDR6:
+	case GI_MEM_GDDR6X:
+		return 2048;	/* 16 Gbit */
+	case GI_MEM_GDDR7:
+		return 3072;	/* 24 Gbit */
+	default:
+		/* HBM stacks, system DDR, shared or unknown: not applicable */
+		return 0;
+	}
+}
+
+const char *gi_mem_type_name(enum gi_mem_type t)
+{
+	switch (t) {
+	case GI_MEM_DDR3:
+		return "DDR3";
+	case GI_MEM_DDR4:
+		return "DDR4";
+	case GI_MEM_DDR5:
+		return "DDR5";
+	case GI_MEM_GDDR5:
+		return "GDDR5";
+	case GI_MEM_GDDR5X:
+		return "GDDR5X";
+	case GI_MEM_GDDR6:
+		return "GDDR6";
+	case GI_MEM_GDDR6X:
+		return "GDDR6X";
+	case GI_MEM_GDDR7:
+		return "GDDR7";
+	case GI_MEM_HBM2:
+		return "HBM2";
+	case GI_MEM_HBM2E:
+		return "HBM2e";
+	case GI_MEM_HBM3:
+		return "HBM3";
+	case GI_MEM_HBM3E:
+		return "HBM3e";
+	case GI_MEM_SHARED:
+		return "shared";
+	case GI_MEM_UNKNOWN:
+	default:
+		return "unknown";
+	}
+}
