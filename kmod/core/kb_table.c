@@ -283,8 +283,7 @@ const struct gi_sku gi_skus[] = {
 	  .vram_mib = { 8192 }, .mem_type = GI_MEM_GDDR6, .bus_bits = 256,
 	  .pcie_gen = 3, .pcie_width = 16, .tdp_w = 250,
 	  .source = S_OGKM "; " S_PCI05
-		"; NVIDIA published spec; sysrqmts 2080 SUPER Max-Q (48 SM)"
-		"; " S_SMI },
+		"; NVIDIA published spec; sysrqmts 2080 SUPER Max-Q (48 SM); " S_SMI },
 	{ .vendor_id = NV, .device_id = 0x1E82, .product = "GeForce RTX 2080",
 	  .chip = "TU104", .asic = "TU104-400-A1", .units = 46,
 	  .vram_mib = { 8192 }, .mem_type = GI_MEM_GDDR6, .bus_bits = 256,
@@ -415,8 +414,7 @@ const struct gi_sku gi_skus[] = {
 	  .product = "GeForce RTX 2060 Mobile", .chip = "TU106", .units = 30,
 	  .vram_mib = { 6144 }, .mem_type = GI_MEM_GDDR6, .bus_bits = 192,
 	  .flags = GI_SKU_MOBILE,
-	  .source = S_PCI05 "; sysrqmts RTX 2060 Mobile (30 SM, 6 GB, 192-bit)"
-		"; VBIOS corpus" },
+	  .source = S_PCI05 "; sysrqmts RTX 2060 Mobile (30 SM, 6 GB, 192-bit); VBIOS corpus" },
 	{ .vendor_id = NV, .device_id = 0x2182,
 	  .product = "GeForce GTX 1660 Ti", .chip = "TU116",
 	  .asic = "TU116-400-A1", .units = 24, .vram_mib = { 6144 },
@@ -691,8 +689,7 @@ const struct gi_sku gi_skus[] = {
 	  .asic = "AD104-350-A1", .units = 56, .vram_mib = { 12288 },
 	  .mem_type = GI_MEM_GDDR6X, .bus_bits = 192, .pcie_gen = 4,
 	  .pcie_width = 16, .tdp_w = 220,
-	  .source = S_OGKM "; " S_PCI05 "; techpowerup 4070 SUPER FE review"
-		"; oreateai 4070 vs 4070 SUPER (AD104-350)" },
+	  .source = S_OGKM "; " S_PCI05 "; techpowerup 4070 SUPER FE review; oreateai 4070 vs 4070 SUPER (AD104-350)" },
 	/* Capacity from the pci.ids name only. */
 	{ .vendor_id = NV, .device_id = 0x2785, .product = "AC AD104 20GB",
 	  .chip = "AD104", .vram_mib = { 20480 }, .flags = GI_SKU_UNRELEASED,
@@ -704,8 +701,7 @@ const struct gi_sku gi_skus[] = {
 	  .pcie_gen = 4, .pcie_width = 16, .tdp_w = 200,
 	  .board_code = "PG141 SKU 343/344/345",
 	  .source = S_OGKM "; " S_PCI26
-		"; everyeye (AD104-250, PG141); purepc.pl"
-		"; thefpsreview 4070 family" },
+		"; everyeye (AD104-250, PG141); purepc.pl; thefpsreview 4070 family" },
 	{ .vendor_id = NV, .device_id = 0x2788,
 	  .product = "GeForce RTX 4060 Ti (AD104)", .chip = "AD104",
 	  .source = S_OGKM " (since 550.67); " S_PCI26 },
@@ -814,16 +810,13 @@ const struct gi_sku gi_skus[] = {
 	  .pcie_gen = 5, .pcie_width = 16, .tdp_w = 360,
 	  .board_code = "PG144/PG147 SKU 45",
 	  .source = S_OGKM "; " S_PCI26
-		"; techpowerup 5080 FE review; notebookcheck 5080"
-		"; guru3d RTX 50 PCBs" },
+		"; techpowerup 5080 FE review; notebookcheck 5080; guru3d RTX 50 PCBs" },
 	{ .vendor_id = NV, .device_id = 0x2C05,
 	  .product = "GeForce RTX 5070 Ti", .chip = "GB203",
 	  .asic = "GB203-300-A1", .units = 70, .vram_mib = { 16384 },
 	  .mem_type = GI_MEM_GDDR7, .bus_bits = 256, .pcie_gen = 5,
 	  .pcie_width = 16, .tdp_w = 300, .board_code = "PG147 SKU 60",
-	  .source = S_PCI05 "; topcpu.net RTX 50 specs (CES 2025)"
-		"; kitguru 5060 Ti review (SM table)"
-		"; cnews.cz (PG147 SKU 60)" },
+	  .source = S_PCI05 "; topcpu.net RTX 50 specs (CES 2025); kitguru 5060 Ti review (SM table); cnews.cz (PG147 SKU 60)" },
 	{ .vendor_id = NV, .device_id = 0x2F04, .product = "GeForce RTX 5070",
 	  .chip = "GB205", .asic = "GB205-300-A1", .units = 48,
 	  .vram_mib = { 12288 }, .mem_type = GI_MEM_GDDR7, .bus_bits = 192,
@@ -839,8 +832,7 @@ const struct gi_sku gi_skus[] = {
 	  .asic = "GB206-300-A1", .units = 36, .vram_mib = { 8192, 16384 },
 	  .mem_type = GI_MEM_GDDR7, .bus_bits = 128, .pcie_gen = 5,
 	  .pcie_width = 8, .tdp_w = 180, .flags = GI_SKU_CLAMSHELL,
-	  .source = S_PCI05 "; kitguru 5060 Ti 16GB review; topcpu.net 5060 Ti"
-		"; techpowerup ASUS 5060 Ti TUF review" },
+	  .source = S_PCI05 "; kitguru 5060 Ti 16GB review; topcpu.net 5060 Ti; techpowerup ASUS 5060 Ti TUF review" },
 	{ .vendor_id = NV, .device_id = 0x2D05, .product = "GeForce RTX 5060",
 	  .chip = "GB206", .units = 30, .vram_mib = { 8192 },
 	  .mem_type = GI_MEM_GDDR7, .bus_bits = 128, .pcie_gen = 5,
@@ -911,8 +903,7 @@ const struct gi_sku gi_skus[] = {
 	  .pcie_width = 16, .tdp_w = 300,
 	  .flags = GI_SKU_WORKSTATION | GI_SKU_CLAMSHELL | GI_SKU_ECC,
 	  .board_code = "PG133 SKU 500",
-	  .source = S_OGKM "; " S_PCI05 "; NVIDIA published spec"
-		"; ObrienlabsDev/machine-learning gpus.md (900-5G133-1700-000)" },
+	  .source = S_OGKM "; " S_PCI05 "; NVIDIA published spec; ObrienlabsDev/machine-learning gpus.md (900-5G133-1700-000)" },
 	{ .vendor_id = NV, .device_id = 0x2231, .product = "RTX A5000",
 	  .chip = "GA102", .units = 64, .vram_mib = { 24576 },
 	  .mem_type = GI_MEM_GDDR6, .bus_bits = 384, .pcie_gen = 4,
@@ -962,8 +953,7 @@ const struct gi_sku gi_skus[] = {
 	  .vram_mib = { 32768 }, .mem_type = GI_MEM_GDDR6, .bus_bits = 256,
 	  .pcie_gen = 4, .pcie_width = 16, .tdp_w = 250,
 	  .flags = GI_SKU_WORKSTATION | GI_SKU_CLAMSHELL | GI_SKU_ECC,
-	  .source = S_PCI05 "; hmc-tech.com RTX 5000 Ada vs 4000 Ada"
-		"; NVIDIA published spec" },
+	  .source = S_PCI05 "; hmc-tech.com RTX 5000 Ada vs 4000 Ada; NVIDIA published spec" },
 	/* Memory, units and power are uncertain in SKUS.md: left unknown. */
 	{ .vendor_id = NV, .device_id = 0x26B3,
 	  .product = "RTX 5880 Ada Generation", .chip = "AD102", .pcie_gen = 4,
@@ -993,8 +983,7 @@ const struct gi_sku gi_skus[] = {
 	  .units = 22, .vram_mib = { 16384 }, .mem_type = GI_MEM_GDDR6,
 	  .bus_bits = 128, .pcie_gen = 4, .pcie_width = 8, .tdp_w = 70,
 	  .flags = GI_SKU_WORKSTATION | GI_SKU_CLAMSHELL | GI_SKU_ECC,
-	  .source = S_PCI05 "; itcreations.com RTX 2000 Ada"
-		"; topcpu.net RTX 2000 Ada vs 4000 Ada" },
+	  .source = S_PCI05 "; itcreations.com RTX 2000 Ada; topcpu.net RTX 2000 Ada vs 4000 Ada" },
 	/* 16 x 3 GB GDDR7 per PCB side, clamshell. */
 	{ .vendor_id = NV, .device_id = 0x2BB1,
 	  .product = "RTX PRO 6000 Blackwell Workstation Edition",
@@ -1002,8 +991,7 @@ const struct gi_sku gi_skus[] = {
 	  .mem_type = GI_MEM_GDDR7, .bus_bits = 512, .pcie_gen = 5,
 	  .pcie_width = 16, .tdp_w = 600,
 	  .flags = GI_SKU_WORKSTATION | GI_SKU_CLAMSHELL | GI_SKU_ECC,
-	  .source = S_OGKM "; " S_PCI05 "; hardware-corner.net 5090 vs PRO 6000"
-		"; gpu.name (VideoCardz)" },
+	  .source = S_OGKM "; " S_PCI05 "; hardware-corner.net 5090 vs PRO 6000; gpu.name (VideoCardz)" },
 	{ .vendor_id = NV, .device_id = 0x2BB4,
 	  .product = "RTX PRO 6000 Blackwell Max-Q Workstation Edition",
 	  .chip = "GB202", .units = 188, .vram_mib = { 98304 },
@@ -1031,16 +1019,14 @@ const struct gi_sku gi_skus[] = {
 	  .mem_type = GI_MEM_HBM2, .bus_bits = 4096, .pcie_gen = 3,
 	  .pcie_width = 16, .tdp_w = 300,
 	  .flags = GI_SKU_DATACENTER | GI_SKU_ECC,
-	  .source = S_PCI05 "; NVIDIA published spec"
-		"; public SMI capture (1DB1-895-A1, VBIOS 88.00.4F.00.09)" },
+	  .source = S_PCI05 "; NVIDIA published spec; public SMI capture (1DB1-895-A1, VBIOS 88.00.4F.00.09)" },
 	{ .vendor_id = NV, .device_id = 0x1DB4,
 	  .product = "Tesla V100 PCIe 16GB", .chip = "GV100",
 	  .asic = "GV100-893-A1", .units = 80, .vram_mib = { 16384 },
 	  .mem_type = GI_MEM_HBM2, .bus_bits = 4096, .pcie_gen = 3,
 	  .pcie_width = 16, .tdp_w = 250,
 	  .flags = GI_SKU_DATACENTER | GI_SKU_ECC,
-	  .source = S_PCI05 "; NVIDIA published spec"
-		"; public SMI capture (1DB4-893-A1, VBIOS 88.00.4F.00.04)" },
+	  .source = S_PCI05 "; NVIDIA published spec; public SMI capture (1DB4-893-A1, VBIOS 88.00.4F.00.04)" },
 	{ .vendor_id = NV, .device_id = 0x1DB5,
 	  .product = "Tesla V100 SXM2 32GB", .chip = "GV100", .units = 80,
 	  .vram_mib = { 32768 }, .mem_type = GI_MEM_HBM2, .bus_bits = 4096,
@@ -1270,8 +1256,7 @@ const struct gi_sku gi_skus[] = {
 	  .flags = GI_SKU_REGIONAL | GI_SKU_DATACENTER | GI_SKU_CLAMSHELL | GI_SKU_ECC,
 	  .base_device_id = 0x26B9, .board_code = "PG133 SKU 265",
 	  .source = S_OGKM " (since 550.40.07); " S_PCI26 "; " S_SMI
-		" (900-2G133-00A0-000); technical.city L20"
-		"; tomshardware H20/L20/L2" },
+		" (900-2G133-00A0-000); technical.city L20; tomshardware H20/L20/L2" },
 	{ .vendor_id = NV, .device_id = 0x26B7, .product = "L20 (2nd ID)",
 	  .chip = "AD102", .flags = GI_SKU_REGIONAL | GI_SKU_DATACENTER,
 	  .base_device_id = 0x26B9,
@@ -1300,7 +1285,7 @@ const struct gi_sku gi_skus[] = {
 	  .flags = GI_SKU_DATACENTER | GI_SKU_ECC,
 	  .board_code = "PG520 SKU 200",
 	  .source = S_OGKM "; " S_PCI26 "; " S_SMI
-		" (692-2G520-0200-000); glennklockwood H100" "; tweaktown 86032" },
+		" (692-2G520-0200-000); glennklockwood H100; tweaktown 86032" },
 	{ .vendor_id = NV, .device_id = 0x2331, .product = "H100 PCIe",
 	  .chip = "GH100", .units = 114, .vram_mib = { 81920 },
 	  .mem_type = GI_MEM_HBM2E, .bus_bits = 5120, .pcie_gen = 5,
@@ -1356,8 +1341,7 @@ const struct gi_sku gi_skus[] = {
 	  .flags = GI_SKU_REGIONAL | GI_SKU_DATACENTER | GI_SKU_ECC,
 	  .base_device_id = 0x2330,
 	  .source = S_OGKM " (since 550.54.14); " S_PCI26
-		"; tomshardware H20/L20/L2; zangshuxian.com (78 SM)"
-		"; tweaktown 95224" },
+		"; tomshardware H20/L20/L2; zangshuxian.com (78 SM); tweaktown 95224" },
 	/* HBM3e H20; capacity (141 GB?) not confirmed. Derived from H200. */
 	{ .vendor_id = NV, .device_id = 0x232C, .product = "H20-3e (H20 HBM3e)",
 	  .chip = "GH100", .mem_type = GI_MEM_HBM3E, .pcie_gen = 5,
@@ -1385,8 +1369,7 @@ const struct gi_sku gi_skus[] = {
 	  .pcie_gen = 5, .pcie_width = 16, .tdp_w = 700,
 	  .flags = GI_SKU_DATACENTER | GI_SKU_ECC,
 	  .board_code = "PG520 SKU 280",
-	  .source = S_OGKM "; " S_PCI26 "; " S_SMI " (695-2G520-0280-000)"
-		"; anandtech mirror 192.65.241.100/show/21136" },
+	  .source = S_OGKM "; " S_PCI26 "; " S_SMI " (695-2G520-0280-000); anandtech mirror 192.65.241.100/show/21136" },
 	{ .vendor_id = NV, .device_id = 0x233B, .product = "H200 NVL",
 	  .chip = "GH100", .units = 132, .vram_mib = { 144384 },
 	  .mem_type = GI_MEM_HBM3E, .bus_bits = 6144, .pcie_gen = 5,
@@ -1665,8 +1648,7 @@ const struct gi_sku gi_skus[] = {
 	  .pcie_width = 16,
 	  .source = S_PCI23 "; AMD published specs; VBIOS corpus" },
 	{ .vendor_id = AMD, .device_id = 0x67EF,
-	  .product = "Radeon RX 460/560D / Pro 450/455/460/555/555X/560/560X "
-		"(Baffin)", .chip = "Baffin", .vram_mib = { 2048, 4096 },
+	  .product = "Radeon RX 460/560D / Pro 450/455/460/555/555X/560/560X (Baffin)", .chip = "Baffin", .vram_mib = { 2048, 4096 },
 	  .mem_type = GI_MEM_GDDR5, .bus_bits = 128,
 	  .source = S_PCI23 "; AMD published specs; VBIOS corpus" },
 	{ .vendor_id = AMD, .device_id = 0x67FF,
@@ -1773,8 +1755,7 @@ const size_t gi_n_skus = GI_ARRAY_SIZE(gi_skus);
 const struct gi_board_vendor gi_board_vendors[] = {
 	/* ---- NVIDIA board partners and OEMs (SKUS.md B; names as in pci.ids) --- */
 	{ .ssvid = 0x10DE, .name = "NVIDIA",
-	  .note = "also used by Galax/KFA2, Manli, some Palit/Gainward boards: "
-		"not proof of a Founders Edition" },
+	  .note = "also used by Galax/KFA2, Manli, some Palit/Gainward boards: not proof of a Founders Edition" },
 	{ .ssvid = 0x1043, .name = "ASUS" },
 	{ .ssvid = 0x807D, .name = "ASUS",
 	  .note = "alternative ASUSTeK vendor ID (pci.ids)" },
@@ -1783,42 +1764,34 @@ const struct gi_board_vendor gi_board_vendors[] = {
 	{ .ssvid = 0x1462, .name = "MSI" },
 	{ .ssvid = 0x1458, .name = "Gigabyte" },
 	{ .ssvid = 0x19DA, .name = "Zotac",
-	  .note = "PC Partner group; nvdevid.h gives _ZOTAC and _PCPARTNER the "
-		"same ID" },
+	  .note = "PC Partner group; nvdevid.h gives _ZOTAC and _PCPARTNER the same ID" },
 	{ .ssvid = 0x174B, .name = "PC Partner",
-	  .note = "pci.ids: \"PC Partner Limited / Sapphire Technology\" (older "
-		"Sapphire boards)" },
+	  .note = "pci.ids: \"PC Partner Limited / Sapphire Technology\" (older Sapphire boards)" },
 	{ .ssvid = 0x196E, .name = "PNY",
-	  .note = "PNY also builds NVIDIA-branded workstation cards, which "
-		"carry 10DE or OEM IDs" },
+	  .note = "PNY also builds NVIDIA-branded workstation cards, which carry 10DE or OEM IDs" },
 	{ .ssvid = 0x1569, .name = "Palit" },
 	{ .ssvid = 0x10B0, .name = "Gainward",
-	  .note = "pci.ids \"CardExpert Technology\"; subsystem device often "
-		"equals the PCI device ID; odd 10B0:F297 seen on server RTX "
-		"4090s" },
+	  .note = "pci.ids \"CardExpert Technology\"; subsystem device often equals the PCI device ID; odd 10B0:F297 seen on server RTX 4090s" },
 	{ .ssvid = 0x1B4C, .name = "Galax / KFA2",
 	  .note = "many Galax/KFA2 boards report 10DE instead" },
 	{ .ssvid = 0x7377, .name = "Colorful" },
 	{ .ssvid = 0x3842, .name = "EVGA",
 	  .note = "left the GPU business after the RTX 30 series" },
 	{ .ssvid = 0x1DD5, .name = "Manli",
-	  .note = "some Manli boards report 10DE (e.g. RTX 4090 Gallardo "
-		"10DE:167C)" },
+	  .note = "some Manli boards report 10DE (e.g. RTX 4090 Gallardo 10DE:167C)" },
 	{ .ssvid = 0x107D, .name = "Leadtek" },
 	{ .ssvid = 0x172F, .name = "Sparkle" },
 	{ .ssvid = 0x1048, .name = "Elsa" },
 	{ .ssvid = 0x1565, .name = "Biostar" },
 	{ .ssvid = 0x6688, .name = "Maxsun",
-	  .note = "per SKUS.md (pci.ids 2026); pci.ids 2023 listed 6688 as "
-		"Zycoo" },
+	  .note = "per SKUS.md (pci.ids 2026); pci.ids 2023 listed 6688 as Zycoo" },
 	{ .ssvid = 0x1ED3, .name = "Yeston" },
 	{ .ssvid = 0x1EF7, .name = "Gunnir" },
 	{ .ssvid = 0x148C, .name = "PowerColor (TUL)" },
 
 	/* ---- System makers (OEM boards, laptops, servers) ---------------- */
 	{ .ssvid = 0x1028, .name = "Dell",
-	  .note = "workstation cards carry Dell/HP/Lenovo subsystem vendors "
-		"with NVIDIA's subsystem device" },
+	  .note = "workstation cards carry Dell/HP/Lenovo subsystem vendors with NVIDIA's subsystem device" },
 	{ .ssvid = 0x103C, .name = "HP" },
 	{ .ssvid = 0x1590, .name = "Hewlett Packard Enterprise" },
 	{ .ssvid = 0x17AA, .name = "Lenovo" },
@@ -1943,8 +1916,7 @@ const struct gi_board gi_boards[] = {
 	  .source = "OpenRGB pci_ids.h 3b4a660" },
 	{ .vendor_id = NV, .device_id = 0x2684, .ssvid = 0x10B0, .ssid = 0xF297,
 	  .name = "Palit-family ID seen on server RTX 4090s",
-	  .source = "akash-network/provider-configs PR 53-55; SMI capture "
-		"(thamada 4090 x8)" },
+	  .source = "akash-network/provider-configs PR 53-55; SMI capture (thamada 4090 x8)" },
 	{ .vendor_id = NV, .device_id = 0x2684, .ssvid = 0x10DE, .ssid = 0xF297,
 	  .name = "Palit-family ID seen on server RTX 4090s",
 	  .source = "akash-network/provider-configs PR 53-55" },

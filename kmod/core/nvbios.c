@@ -90,16 +90,27 @@ static bool read_version(struct gi_nvbios *b, const struct bit_ctx *c, u8 id)
  * sign-on, version, copyright, OEM, vendor, product, revision; version 1
  * lacks the version and copyright entries.
  */
+/* Where the 'S' token's entries land, in version 2 order (-1: unused). */
+#define SLOT(field) { offsetof(struct gi_nvbios, field), \
+		      sizeof(((struct gi_nvbios *)0)->field) }
+static const struct {
+	size_t off;
+	size_t size;
+} string_slots[] = {
+	SLOT(signon), SLOT(version_string), { 0, 0 } /* copyright */,
+	SLOT(oem), SLOT(oem_vendor), SLOT(oem_product), SLOT(oem_revision),
+};
+
+/*
+ * The 'S' token: an array of {u16 pointer, u8 max length}. Version 2 holds
+ * sign-on, version, copyright, OEM, vendor, product, revision; version 1
+ * lacks the version and copyright entries.
+ */
 static void read_strings(struct gi_nvbios *b, const struct bit_ctx *c)
 {
 	const struct gi_bit_token *t = find_token(b, BIT_ID_STRINGS);
-	char *v2[] = { b->signon, b->version_string, NULL, b->oem,
-		       b->oem_vendor, b->oem_product, b->oem_revision };
-	size_t v2_size[] = { sizeof(b->signon), sizeof(b->version_string), 0,
-			     sizeof(b->oem), sizeof(b->oem_vendor),
-			     sizeof(b->oem_product), sizeof(b->oem_revision) };
-	static const int v1_map[] = { 0, 3, 4, 5, 6 };
-	unsigned int i, n;
+	static const u8 v1_map[] = { 0, 3, 4, 5, 6 };
+	unsigned int i, n, slot;
 	size_t a;
 
 	if (!t)
@@ -107,21 +118,19 @@ static void read_strings(struct gi_nvbios *b, const struct bit_ctx *c)
 	a = bit_addr(c, t->data_ptr);
 	n = t->data_size / 3;
 	for (i = 0; i < n; i++) {
-		unsigned int slot = i;
 		u16 ptr;
 		u8 max;
 
-		if (t->data_version < 2) {
-			if (i >= GI_ARRAY_SIZE(v1_map))
-				break;
-			slot = v1_map[i];
-		} else if (i >= GI_ARRAY_SIZE(v2)) {
+		slot = t->data_version < 2 ?
+		       (i < GI_ARRAY_SIZE(v1_map) ? v1_map[i] : ~0u) : i;
+		if (slot >= GI_ARRAY_SIZE(string_slots))
 			break;
-		}
-		if (!v2[slot] || !gi_rd16(c->buf, c->len, a + 3 * i, &ptr) ||
+		if (!string_slots[slot].size ||
+		    !gi_rd16(c->buf, c->len, a + 3 * i, &ptr) ||
 		    !gi_rd8(c->buf, c->len, a + 3 * i + 2, &max) || !ptr)
 			continue;
-		gi_fw_string(v2[slot], v2_size[slot], c->buf, c->len,
+		gi_fw_string((char *)b + string_slots[slot].off,
+			     string_slots[slot].size, c->buf, c->len,
 			     bit_addr(c, ptr), max);
 	}
 }
