@@ -1,45 +1,256 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * gpuident: identify GPUs (original, regional variant, transplanted die,
- * modified, relabelled) from read-only facts.
+ * modified, relabelled) from read-only facts, and publish the verdict with
+ * its evidence in sysfs.
  *
- * This first version carries the shared core (VBIOS parsers, register
- * decoders, knowledge base, classifier) into the kernel and names the
- * display-class devices present at load time from PCI IDs alone. It reads
- * no registers and no ROM, and binds to nothing.
+ * Discovery follows drivers/pci/vgaarb.c: register a PCI bus notifier
+ * first, then walk the devices already present, so that no hot-added GPU
+ * is missed. Each display-class function gets a class device parented to
+ * it (/sys/class/gpuident/<address>); gpuident never binds to a GPU.
+ * Collection runs on an unbound workqueue, so several GPUs probe in
+ * parallel and neither module load nor boot waits for a ROM read.
  */
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/pci.h>
+#include <linux/slab.h>
 
-#include "gpuident/kb.h"
+#include "gpuident.h"
+#include "gpuident_fmt.h"
+#include "gpuident/abi.h"
+#include "gpuident/rom.h"
 #include "gpuident/version.h"
 
-static void gpuident_name_device(struct pci_dev *pdev)
-{
-	const struct gi_sku *sku = gi_kb_sku(pdev->vendor, pdev->device,
-					     pdev->subsystem_vendor,
-					     pdev->subsystem_device);
+unsigned int gpuident_rom_max_size = 2 << 20;
+module_param_named(rom_max_size, gpuident_rom_max_size, uint, 0444);
+MODULE_PARM_DESC(rom_max_size, "Largest VBIOS read, in bytes (default 2 MiB, at most 16 MiB)");
 
-	if (sku)
-		pci_info(pdev, "gpuident: %s (%s)%s\n", sku->product, sku->chip,
-			 (sku->flags & GI_SKU_REGIONAL) ? ", regional variant" : "");
+bool gpuident_read_registers = true;
+module_param_named(read_registers, gpuident_read_registers, bool, 0444);
+MODULE_PARM_DESC(read_registers, "Read NVIDIA identification registers in BAR0 (default Y)");
+
+bool gpuident_wake_suspended;
+module_param_named(wake_suspended, gpuident_wake_suspended, bool, 0444);
+MODULE_PARM_DESC(wake_suspended, "Resume a runtime-suspended GPU to probe it (default N)");
+
+/* Hot-added devices may not have their BARs assigned yet: retry a while. */
+#define PROBE_RETRY_DELAY	msecs_to_jiffies(200)
+#define PROBE_MAX_TRIES		10
+
+static struct class gpuident_class = {
+	.name = GPUIDENT_CLASS,
+};
+
+static struct workqueue_struct *gpuident_wq;
+static LIST_HEAD(gpuident_gpus);
+static DEFINE_MUTEX(gpuident_gpus_lock);	/* guards gpuident_gpus */
+
+static bool resources_assigned(struct pci_dev *pdev)
+{
+	int i;
+
+	for (i = 0; i < PCI_STD_NUM_BARS; i++) {
+		struct resource *r = &pdev->resource[i];
+
+		if ((r->flags & IORESOURCE_MEM) && pci_resource_len(pdev, i) &&
+		    (r->flags & IORESOURCE_UNSET))
+			return false;
+	}
+	return true;
+}
+
+bool gpuident_queue_probe(struct gpuident_gpu *gpu, unsigned long delay)
+{
+	bool queued = false;
+
+	mutex_lock(&gpu->lock);
+	if (!gpu->dying) {
+		gpu->probing = true;
+		gpu->probe_tries = 0;
+		queued = true;
+		mod_delayed_work(gpuident_wq, &gpu->probe_work, delay);
+	}
+	mutex_unlock(&gpu->lock);
+	return queued;
+}
+
+static void gpuident_probe_work(struct work_struct *work)
+{
+	struct gpuident_gpu *gpu = container_of(to_delayed_work(work),
+						struct gpuident_gpu, probe_work);
+	struct gpuident_result *res, *old;
+	int err;
+
+	if (!resources_assigned(gpu->pdev) &&
+	    ++gpu->probe_tries < PROBE_MAX_TRIES) {
+		queue_delayed_work(gpuident_wq, &gpu->probe_work,
+				   PROBE_RETRY_DELAY);
+		return;
+	}
+	res = gpuident_collect(gpu->pdev);
+
+	mutex_lock(&gpu->lock);
+	old = gpu->res;
+	if (res)
+		gpu->res = res;
 	else
-		pci_info(pdev, "gpuident: %04x:%04x not in the knowledge base\n",
-			 pdev->vendor, pdev->device);
+		old = NULL;	/* out of memory: keep serving the old result */
+	gpu->probing = false;
+	mutex_unlock(&gpu->lock);
+	gpuident_result_free(old);
+
+	/* Outside the lock: removing a file waits for its readers. */
+	err = sysfs_update_groups(&gpu->dev.kobj, gpuident_groups);
+	if (err)
+		dev_warn(&gpu->dev, "could not update attributes: %d\n", err);
+	if (res)
+		dev_dbg(&gpu->dev, "%s (%u%%)\n",
+			gi_verdict_name(res->report.verdict),
+			res->report.confidence);
+	kobject_uevent(&gpu->dev.kobj, KOBJ_CHANGE);
+}
+
+static void gpuident_release(struct device *dev)
+{
+	struct gpuident_gpu *gpu = to_gpuident_gpu(dev);
+
+	gpuident_result_free(gpu->res);
+	pci_dev_put(gpu->pdev);
+	kfree(gpu);
+}
+
+static struct gpuident_gpu *find_gpu(struct pci_dev *pdev)
+{
+	struct gpuident_gpu *gpu;
+
+	list_for_each_entry(gpu, &gpuident_gpus, node)
+		if (gpu->pdev == pdev)
+			return gpu;
+	return NULL;
+}
+
+static void gpuident_add(struct pci_dev *pdev, unsigned long delay)
+{
+	struct gpuident_gpu *gpu;
+	int err;
+
+	if (!gpuident_is_display_class(pdev->class))
+		return;
+
+	mutex_lock(&gpuident_gpus_lock);
+	if (find_gpu(pdev))
+		goto unlock;
+	gpu = kzalloc(sizeof(*gpu), GFP_KERNEL);
+	if (!gpu)
+		goto unlock;
+	gpu->pdev = pci_dev_get(pdev);
+	mutex_init(&gpu->lock);
+	INIT_DELAYED_WORK(&gpu->probe_work, gpuident_probe_work);
+	gpu->probing = true;
+
+	device_initialize(&gpu->dev);
+	gpu->dev.class = &gpuident_class;
+	gpu->dev.parent = &pdev->dev;
+	gpu->dev.groups = gpuident_groups;
+	gpu->dev.release = gpuident_release;
+	err = dev_set_name(&gpu->dev, "%s", pci_name(pdev));
+	if (!err)
+		err = device_add(&gpu->dev);
+	if (err) {
+		pci_warn(pdev, "gpuident: cannot add class device: %d\n", err);
+		put_device(&gpu->dev);
+		goto unlock;
+	}
+	list_add_tail(&gpu->node, &gpuident_gpus);
+	gpuident_queue_probe(gpu, delay);
+unlock:
+	mutex_unlock(&gpuident_gpus_lock);
+}
+
+/* Called with gpuident_gpus_lock held. */
+static void gpuident_remove(struct gpuident_gpu *gpu)
+{
+	list_del(&gpu->node);
+	mutex_lock(&gpu->lock);
+	gpu->dying = true;		/* reprobe can no longer queue work */
+	mutex_unlock(&gpu->lock);
+	cancel_delayed_work_sync(&gpu->probe_work);
+	device_unregister(&gpu->dev);	/* drains readers, then releases */
+}
+
+static int gpuident_pci_notify(struct notifier_block *nb, unsigned long action,
+			       void *data)
+{
+	struct pci_dev *pdev = to_pci_dev(data);
+	struct gpuident_gpu *gpu;
+
+	switch (action) {
+	case BUS_NOTIFY_ADD_DEVICE:
+		/* BARs are assigned after this: give the core a moment. */
+		gpuident_add(pdev, PROBE_RETRY_DELAY);
+		break;
+	case BUS_NOTIFY_DEL_DEVICE:
+		mutex_lock(&gpuident_gpus_lock);
+		gpu = find_gpu(pdev);
+		if (gpu)
+			gpuident_remove(gpu);
+		mutex_unlock(&gpuident_gpus_lock);
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block gpuident_pci_nb = {
+	.notifier_call = gpuident_pci_notify,
+};
+
+static void gpuident_remove_all(void)
+{
+	struct gpuident_gpu *gpu, *tmp;
+
+	mutex_lock(&gpuident_gpus_lock);
+	list_for_each_entry_safe(gpu, tmp, &gpuident_gpus, node)
+		gpuident_remove(gpu);
+	mutex_unlock(&gpuident_gpus_lock);
 }
 
 static int __init gpuident_init(void)
 {
 	struct pci_dev *pdev = NULL;
+	int err;
+
+	gpuident_rom_max_size = clamp(gpuident_rom_max_size, 512u,
+				      GI_ROM_MAX_SIZE);
+	gpuident_wq = alloc_workqueue("gpuident", WQ_UNBOUND, 0);
+	if (!gpuident_wq)
+		return -ENOMEM;
+	err = class_register(&gpuident_class);
+	if (err)
+		goto err_wq;
+	err = bus_register_notifier(&pci_bus_type, &gpuident_pci_nb);
+	if (err)
+		goto err_class;
 
 	while ((pdev = pci_get_device(PCI_ANY_ID, PCI_ANY_ID, pdev)))
-		if ((pdev->class >> 16) == PCI_BASE_CLASS_DISPLAY)
-			gpuident_name_device(pdev);
+		gpuident_add(pdev, 0);
+	pr_info("gpuident %s: sysfs ABI %d.%d\n", GPUIDENT_VERSION,
+		GPUIDENT_ABI_MAJOR, GPUIDENT_ABI_MINOR);
 	return 0;
+
+err_class:
+	class_unregister(&gpuident_class);
+err_wq:
+	destroy_workqueue(gpuident_wq);
+	return err;
 }
 
 static void __exit gpuident_exit(void)
 {
+	bus_unregister_notifier(&pci_bus_type, &gpuident_pci_nb);
+	gpuident_remove_all();
+	class_unregister(&gpuident_class);
+	destroy_workqueue(gpuident_wq);
 }
 
 module_init(gpuident_init);

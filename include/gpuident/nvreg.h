@@ -15,6 +15,13 @@
 #define GI_NV_PMC_BOOT_1		0x000004
 #define GI_NV_PMC_BOOT_2		0x000008
 #define GI_NV_PMC_BOOT_42		0x000a00
+/*
+ * NV_PBUS_SW_SCRATCH(0): on AD10x NV_PBUS_SW_GLOBAL_EROT_GRANT, bit 3 VALID
+ * (the board has an ERoT), bit 5 ALLOW (flash access granted).
+ */
+#define GI_NV_PBUS_SW_SCRATCH_0		0x001400
+#define GI_NV_EROT_VALID		(1u << 3)
+#define GI_NV_EROT_ALLOW		(1u << 5)
 /* Straps */
 #define GI_NV_PEXTDEV_BOOT_0		0x101000
 /* Design maxima (Turing+) */
@@ -81,6 +88,8 @@ void gi_nv_rev_string(u8 major, u8 minor, char buf[3]);
  */
 bool gi_nv_vram_bytes(u16 chip_id, u32 local_memory_range, u32 usable_fb_mb,
 		      u64 *bytes);
+/* The one register gi_nv_vram_bytes() needs for @chip_id, or 0. */
+u32 gi_nv_fb_size_reg(u16 chip_id);
 /* The LOCAL_MEMORY_RANGE formula alone: MAG << (SCALE + 20), ECC 15/16. */
 u64 gi_nv_local_memory_range_bytes(u32 v);
 
@@ -100,6 +109,16 @@ static inline u8 gi_nv_ramcfg_strap(u32 pextdev_boot0)
 {
 	return (pextdev_boot0 >> 2) & 0xf;
 }
+
+/*
+ * The PROM window: the VBIOS flash mapped read-only at BAR0 + 0x300000.
+ * NVIDIA's RM reads it on TU10x, GA10x and AD10x with 32-bit reads and no
+ * register writes; nouveau's variant writes a config mirror bit first and
+ * is not used. On GH100 and Blackwell no open driver reads it from the CPU.
+ */
+#define GI_NV_PROM_BASE		0x300000
+#define GI_NV_PROM_SIZE		0x100000
+bool gi_nv_prom_readable(u16 chip_id);
 
 /* The register allowlist: the only BAR0 offsets the module reads. */
 struct gi_nv_reg {

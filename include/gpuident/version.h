@@ -6,6 +6,6 @@
 #ifndef GPUIDENT_VERSION_H
 #define GPUIDENT_VERSION_H
 
-#define GPUIDENT_VERSION "0.1.0"
+#define GPUIDENT_VERSION "0.2.0"
 
 #endif

@@ -277,6 +277,18 @@ static enum gi_nv_fb_method gi_nv_fb_method_of(u16 chip_id)
 	return GI_NV_FB_UNKNOWN;
 }
 
+u32 gi_nv_fb_size_reg(u16 chip_id)
+{
+	switch (gi_nv_fb_method_of(chip_id)) {
+	case GI_NV_FB_LOCAL_MEMORY_RANGE:
+		return GI_NV_PFB_LOCAL_MEMORY_RANGE;
+	case GI_NV_FB_USABLE_FB_SIZE_IN_MB:
+		return GI_NV_USABLE_FB_SIZE_IN_MB;
+	default:
+		return 0;
+	}
+}
+
 bool gi_nv_vram_bytes(u16 chip_id, u32 local_memory_range, u32 usable_fb_mb,
 		      u64 *bytes)
 {
@@ -376,6 +388,7 @@ const struct gi_nv_reg gi_nv_allowlist[] = {
 	GI_NV_REG(GI_NV_PMC_BOOT_2, "NV_PMC_BOOT_2"),
 	GI_NV_REG(GI_NV_PMC_BOOT_42, "NV_PMC_BOOT_42"),
 	GI_NV_REG(GI_NV_PEXTDEV_BOOT_0, "NV_PEXTDEV_BOOT_0"),
+	GI_NV_REG(GI_NV_PBUS_SW_SCRATCH_0, "NV_PBUS_SW_SCRATCH(0)"),
 	GI_NV_REG(GI_NV_PTOP_SCAL_NUM_GPCS, "NV_PTOP_SCAL_NUM_GPCS"),
 	GI_NV_REG(GI_NV_PTOP_SCAL_NUM_TPC_PER_GPC,
 		  "NV_PTOP_SCAL_NUM_TPC_PER_GPC"),
@@ -413,4 +426,12 @@ bool gi_nv_reg_allowed(u32 offset)
 		if (gi_nv_allowlist[i].offset == offset)
 			return true;
 	return false;
+}
+
+bool gi_nv_prom_readable(u16 chip_id)
+{
+	/* TU10x/TU11x, GA102-GA107 (not GA100, not GA10B), AD10x */
+	return (chip_id >= 0x162 && chip_id <= 0x168) ||
+	       (chip_id >= 0x172 && chip_id <= 0x177) ||
+	       (chip_id >= 0x192 && chip_id <= 0x197);
 }

@@ -465,6 +465,8 @@ GI_TEST(nvreg_allowlist_accepts)
 	GI_EXPECT(gi_nv_reg_allowed(GI_NV_PTOP_SCAL_NUM_FBPS));
 	GI_EXPECT(gi_nv_reg_allowed(GI_NV_PFB_LOCAL_MEMORY_RANGE));
 	GI_EXPECT(gi_nv_reg_allowed(GI_NV_USABLE_FB_SIZE_IN_MB));
+	GI_EXPECT(gi_nv_reg_allowed(GI_NV_PBUS_SW_SCRATCH_0));
+	GI_EXPECT(!gi_nv_reg_allowed(GI_NV_PBUS_SW_SCRATCH_0 + 4));
 	GI_EXPECT(gi_nv_reg_allowed(GI_NV_FUSE_TU_OPT_GPC));
 	GI_EXPECT(gi_nv_reg_allowed(GI_NV_FUSE_TU_OPT_FBP));
 	GI_EXPECT(gi_nv_reg_allowed(GI_NV_FUSE_GA_OPT_GPC));
@@ -473,7 +475,7 @@ GI_TEST(nvreg_allowlist_accepts)
 		GI_EXPECT(gi_nv_reg_allowed(GI_NV_FUSE_TU_OPT_TPC_GPC(i)));
 		GI_EXPECT(gi_nv_reg_allowed(GI_NV_FUSE_GA_OPT_TPC_GPC(i)));
 	}
-	GI_EXPECT_EQ(gi_nv_allowlist_len, 10 + 2 * (2 + GI_NV_FUSE_MAX_GPCS));
+	GI_EXPECT_EQ(gi_nv_allowlist_len, 11 + 2 * (2 + GI_NV_FUSE_MAX_GPCS));
 
 	/* Every entry: aligned, named, unique, and accepted. */
 	for (j = 0; j < gi_nv_allowlist_len; j++) {
@@ -527,4 +529,25 @@ GI_TEST(nvreg_allowlist_rejects)
 	GI_EXPECT(!gi_nv_reg_allowed(0x118234));
 	GI_EXPECT(!gi_nv_reg_allowed(0x000a04));
 	GI_EXPECT(!gi_nv_reg_allowed(0xfffffffc));
+}
+
+GI_TEST(nvreg_fb_size_register_and_prom)
+{
+	GI_EXPECT_EQ(gi_nv_fb_size_reg(0x162), GI_NV_PFB_LOCAL_MEMORY_RANGE);
+	GI_EXPECT_EQ(gi_nv_fb_size_reg(0x170), GI_NV_PFB_LOCAL_MEMORY_RANGE);
+	GI_EXPECT_EQ(gi_nv_fb_size_reg(0x172), GI_NV_USABLE_FB_SIZE_IN_MB);
+	GI_EXPECT_EQ(gi_nv_fb_size_reg(0x192), GI_NV_USABLE_FB_SIZE_IN_MB);
+	GI_EXPECT_EQ(gi_nv_fb_size_reg(0x1a0), 0);
+	GI_EXPECT_EQ(gi_nv_fb_size_reg(0xfff), 0);
+	/* every register the decoder may ask for is one the module may read */
+	GI_EXPECT(gi_nv_reg_allowed(gi_nv_fb_size_reg(0x192)));
+	GI_EXPECT(gi_nv_reg_allowed(gi_nv_fb_size_reg(0x164)));
+
+	GI_EXPECT(gi_nv_prom_readable(0x162));	/* TU102 */
+	GI_EXPECT(gi_nv_prom_readable(0x174));	/* GA104 */
+	GI_EXPECT(gi_nv_prom_readable(0x192));	/* AD102 */
+	GI_EXPECT(!gi_nv_prom_readable(0x170));	/* GA100: IFR offset not applied */
+	GI_EXPECT(!gi_nv_prom_readable(0x180));	/* GH100 */
+	GI_EXPECT(!gi_nv_prom_readable(0x1b2));	/* GB202 */
+	GI_EXPECT(!gi_nv_prom_readable(0x134));	/* GP104: nouveau writes first */
 }

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * The sysfs ABI between gpuident.ko and its readers (the gpuident tool,
+ * monitoring agents). Every attribute is documented in
+ * Documentation/ABI/testing/sysfs-class-gpuident.
+ *
+ * A reader accepts a module whose ABI major equals its own and whose minor
+ * is at least the one it was built for.
+ */
+#ifndef GPUIDENT_ABI_H
+#define GPUIDENT_ABI_H
+
+#define GPUIDENT_ABI_MAJOR	1
+#define GPUIDENT_ABI_MINOR	0
+
+/* /sys/class/<GPUIDENT_CLASS>/<PCI address>/ */
+#define GPUIDENT_CLASS		"gpuident"
+
+/* Values of the "state" attribute. */
+#define GPUIDENT_STATE_PROBING	"probing"
+#define GPUIDENT_STATE_READY	"ready"
+
+/* Values of "vbios_source". */
+#define GPUIDENT_ROM_ROM_BAR	"rom-bar"	/* PCI expansion ROM BAR */
+#define GPUIDENT_ROM_SHADOW	"shadow"	/* boot VGA copy at 0xC0000 */
+#define GPUIDENT_ROM_PROM	"prom"		/* NVIDIA PROM window in BAR0 */
+
+/* Values of "registers". */
+#define GPUIDENT_REGS_READ		"read"
+#define GPUIDENT_REGS_NOT_NVIDIA	"not-nvidia"
+#define GPUIDENT_REGS_DISABLED		"disabled"	/* module parameter */
+#define GPUIDENT_REGS_SUSPENDED		"suspended"	/* runtime-suspended */
+#define GPUIDENT_REGS_NOT_D0		"not-d0"
+#define GPUIDENT_REGS_NO_DECODE		"no-memory-decode"
+#define GPUIDENT_REGS_NO_BAR		"no-bar0"
+#define GPUIDENT_REGS_UNREADABLE	"unreadable"	/* all-ones / PRI errors */
+
+#endif /* GPUIDENT_ABI_H */

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * gpuident.ko internals: one gpuident_gpu per display-class PCI function.
+ */
+#ifndef GPUIDENT_H
+#define GPUIDENT_H
+
+#include <linux/device.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/pci.h>
+#include <linux/workqueue.h>
+
+#include "gpuident/classify.h"
+#include "gpuident/facts.h"
+#include "gpuident/nvreg.h"
+
+#define GPUIDENT_SHA256_SIZE	32
+
+/*
+ * Everything one probe found. Built by gpuident_collect() without locks,
+ * then published under gpuident_gpu.lock; never changed afterwards.
+ */
+struct gpuident_result {
+	/* PCI Express link, from Link Capabilities and Link Status */
+	bool has_pcie;
+	u8 pcie_max_gen, pcie_max_width, pcie_gen, pcie_width;
+	/* BARs */
+	u64 bar1_size;			/* NVIDIA only, 0 otherwise */
+	bool resizable_bar;
+	/* Vital Product Data and the Device Serial Number capability */
+	char vpd_pn[48];
+	char vpd_sn[48];
+	u64 dsn;			/* 0: no capability */
+	/* VBIOS */
+	u8 *rom;			/* kvmalloc'd, NULL if none read */
+	size_t rom_len;
+	const char *rom_source;		/* GPUIDENT_ROM_* */
+	u8 rom_sha256[GPUIDENT_SHA256_SIZE];
+	bool rom_parsed;
+	u16 rom_vendor_id, rom_device_id;
+	char bios_version[16];
+	char part_number[48];
+	/* NVIDIA registers */
+	const char *regs;		/* GPUIDENT_REGS_* */
+	bool has_chip;
+	struct gi_nv_chip_id chip;
+	bool has_sm;
+	u16 sm_count;
+	bool has_vram;
+	u64 vram_bytes;
+	/* the verdict */
+	struct gi_facts facts;
+	struct gi_report report;
+};
+
+struct gpuident_gpu {
+	struct device dev;		/* our class device, child of pdev */
+	struct pci_dev *pdev;		/* referenced for our lifetime */
+	struct list_head node;		/* in gpuident_gpus */
+	struct delayed_work probe_work;
+	unsigned int probe_tries;
+	struct mutex lock;		/* guards res, probing, dying */
+	struct gpuident_result *res;	/* NULL until the first probe ends */
+	bool probing;
+	bool dying;			/* no more probes may be queued */
+};
+
+static inline struct gpuident_gpu *to_gpuident_gpu(struct device *dev)
+{
+	return container_of(dev, struct gpuident_gpu, dev);
+}
+
+/* Module parameters (gpuident_main.c) */
+extern unsigned int gpuident_rom_max_size;
+extern bool gpuident_read_registers;
+extern bool gpuident_wake_suspended;
+
+/* gpuident_collect.c: read what the hardware shows, read-only */
+struct gpuident_result *gpuident_collect(struct pci_dev *pdev);
+void gpuident_result_free(struct gpuident_result *res);
+
+/* gpuident_sysfs.c */
+extern const struct attribute_group *gpuident_groups[];
+/* Queue a probe of @gpu (at once or after @delay jiffies) unless dying. */
+bool gpuident_queue_probe(struct gpuident_gpu *gpu, unsigned long delay);
+
+#endif /* GPUIDENT_H */

@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Collecting the facts of one GPU, read-only.
+ *
+ * The rules (DEVELOPERS.md, Documentation/gpuident/registers.rst):
+ *  - no GPU register is ever written; BAR0 is mapped without claiming it
+ *    and only offsets on the core's allowlist are read, 32 bits aligned;
+ *  - the only config-space write is the ROM BAR enable that the kernel's
+ *    pci_map_rom() itself performs;
+ *  - a runtime-suspended GPU is not woken unless wake_suspended is set,
+ *    and memory decoding is never switched on: such GPUs are reported from
+ *    what the PCI core has cached.
+ */
+#include <crypto/sha2.h>
+#include <linux/io.h>
+#include <linux/mm.h>
+#include <linux/pci.h>
+#include <linux/pm_runtime.h>
+#include <linux/slab.h>
+
+#include "gpuident.h"
+#include "gpuident_fmt.h"
+#include "gpuident/abi.h"
+#include "gpuident/atombios.h"
+#include "gpuident/nvbios.h"
+#include "gpuident/rom.h"
+
+static void collect_link(struct pci_dev *pdev, struct gpuident_result *res)
+{
+	u32 cap;
+	u16 sta;
+
+	if (!pci_is_pcie(pdev) ||
+	    pcie_capability_read_dword(pdev, PCI_EXP_LNKCAP, &cap) ||
+	    pcie_capability_read_word(pdev, PCI_EXP_LNKSTA, &sta) ||
+	    cap == ~0u)
+		return;
+	res->has_pcie = true;
+	res->pcie_max_gen = gpuident_pcie_gen(cap & PCI_EXP_LNKCAP_SLS);
+	res->pcie_max_width = (cap & PCI_EXP_LNKCAP_MLW) >> 4;
+	res->pcie_gen = gpuident_pcie_gen(sta & PCI_EXP_LNKSTA_CLS);
+	res->pcie_width = (sta & PCI_EXP_LNKSTA_NLW) >> PCI_EXP_LNKSTA_NLW_SHIFT;
+}
+
+static void vpd_keyword(const u8 *vpd, unsigned int len, const char *kw,
+			char *dst, size_t dstlen)
+{
+	unsigned int size;
+	int off = pci_vpd_find_ro_info_keyword(vpd, len, kw, &size);
+
+	if (off < 0)
+		return;
+	gi_fw_string(dst, dstlen, vpd, len, off, size);
+}
+
+static void collect_vpd_dsn(struct pci_dev *pdev, struct gpuident_result *res)
+{
+	unsigned int len;
+	u8 *vpd;
+
+	res->dsn = pci_get_dsn(pdev);
+	vpd = pci_vpd_alloc(pdev, &len);	/* -ENODEV without VPD */
+	if (IS_ERR(vpd))
+		return;
+	vpd_keyword(vpd, len, PCI_VPD_RO_KEYWORD_PARTNO, res->vpd_pn,
+		    sizeof(res->vpd_pn));
+	vpd_keyword(vpd, len, PCI_VPD_RO_KEYWORD_SERIALNO, res->vpd_sn,
+		    sizeof(res->vpd_sn));
+	kfree(vpd);
+}
+
+static void collect_bars(struct pci_dev *pdev, struct gpuident_result *res)
+{
+	if (pdev->vendor == PCI_VENDOR_ID_NVIDIA &&
+	    (pci_resource_flags(pdev, 1) & IORESOURCE_MEM))
+		res->bar1_size = pci_resource_len(pdev, 1);
+	res->resizable_bar = !!pci_find_ext_capability(pdev,
+						       PCI_EXT_CAP_ID_REBAR);
+}
+
+/* The ROM through the PCI core, as its own sysfs "rom" file reads it. */
+static void collect_rom_bar(struct pci_dev *pdev, struct gpuident_result *res)
+{
+	struct resource *r = &pdev->resource[PCI_ROM_RESOURCE];
+	void __iomem *rom;
+	size_t size;
+
+	if (!pci_resource_len(pdev, PCI_ROM_RESOURCE))
+		return;
+	rom = pci_map_rom(pdev, &size);
+	if (!rom)
+		return;
+	size = min_t(size_t, size, gpuident_rom_max_size);
+	res->rom = size ? kvmalloc(size, GFP_KERNEL) : NULL;
+	if (res->rom) {
+		memcpy_fromio(res->rom, rom, size);
+		res->rom_len = size;
+		res->rom_source = (r->flags & IORESOURCE_ROM_SHADOW) ?
+				  GPUIDENT_ROM_SHADOW : GPUIDENT_ROM_ROM_BAR;
+	}
+	pci_unmap_rom(pdev, rom);
+}
+
+struct bar0 {
+	void __iomem *base;
+	resource_size_t len;
+};
+
+/* The only way this file reads a GPU register. */
+static u32 rd32(const struct bar0 *b, u32 off)
+{
+	if (WARN_ON_ONCE(!gi_nv_reg_allowed(off)) || off + 4 > b->len)
+		return ~0u;
+	return ioread32(b->base + off);
+}
+
+/*
+ * NVIDIA's PROM window, read the way RM reads it on TU10x-AD10x: 32-bit
+ * reads, no writes. Skipped when an ERoT guards the flash and has not
+ * granted access (AD10x boards with NV_PBUS_SW_GLOBAL_EROT_GRANT.VALID).
+ */
+static void collect_prom(const struct bar0 *b, struct gpuident_result *res)
+{
+	size_t size = min_t(size_t, GI_NV_PROM_SIZE, gpuident_rom_max_size);
+	u32 grant, *words;
+	size_t i;
+
+	if (res->rom || !res->has_chip || !gi_nv_prom_readable(res->chip.chip_id))
+		return;
+	if (b->len < GI_NV_PROM_BASE + GI_NV_PROM_SIZE)
+		return;
+	grant = rd32(b, GI_NV_PBUS_SW_SCRATCH_0);
+	if (res->chip.arch == GI_NV_ARCH_ADA && gi_nv_reg_valid(grant) &&
+	    (grant & GI_NV_EROT_VALID) && !(grant & GI_NV_EROT_ALLOW))
+		return;
+	size &= ~(size_t)3;
+	words = kvmalloc(size, GFP_KERNEL);
+	if (!words)
+		return;
+	for (i = 0; i < size / 4; i++)
+		words[i] = cpu_to_le32(ioread32(b->base + GI_NV_PROM_BASE + 4 * i));
+	/* an empty or unreadable window holds no 0xAA55 */
+	if (((u8 *)words)[0] != 0x55 && ((u8 *)words)[0] != 0x4e) {
+		kvfree(words);
+		return;
+	}
+	res->rom = (u8 *)words;
+	res->rom_len = size;
+	res->rom_source = GPUIDENT_ROM_PROM;
+}
+
+static void collect_sm_count(const struct bar0 *b, struct gpuident_result *res)
+{
+	u32 tpc[GI_NV_FUSE_MAX_GPCS], gpcs, per_gpc, gpc_off, tpc_off;
+	u16 chip = res->chip.chip_id;
+	unsigned int g, sms_per_tpc = gi_nv_sms_per_tpc(chip);
+	int tpcs;
+
+	/* Fuse status layouts are published from Turing on. */
+	if (res->chip.arch < GI_NV_ARCH_TURING || !sms_per_tpc)
+		return;
+	gpcs = rd32(b, GI_NV_PTOP_SCAL_NUM_GPCS);
+	per_gpc = rd32(b, GI_NV_PTOP_SCAL_NUM_TPC_PER_GPC);
+	if (!gi_nv_reg_valid(gpcs) || !gi_nv_reg_valid(per_gpc))
+		return;
+	gpcs &= 0x1f;
+	per_gpc &= 0x1f;
+	if (!gpcs || gpcs > GI_NV_FUSE_MAX_GPCS)
+		return;
+	gpc_off = res->chip.arch == GI_NV_ARCH_TURING ? GI_NV_FUSE_TU_OPT_GPC :
+						       GI_NV_FUSE_GA_OPT_GPC;
+	tpc_off = res->chip.arch == GI_NV_ARCH_TURING ?
+		  GI_NV_FUSE_TU_OPT_TPC_GPC(0) : GI_NV_FUSE_GA_OPT_TPC_GPC(0);
+	for (g = 0; g < gpcs; g++)
+		tpc[g] = rd32(b, tpc_off + 4 * g);
+	tpcs = gi_nv_enabled_tpcs(rd32(b, gpc_off), tpc, gpcs, per_gpc);
+	if (tpcs <= 0)
+		return;
+	res->has_sm = true;
+	res->sm_count = tpcs * sms_per_tpc;
+}
+
+/* May we touch the device's memory space now? Sets res->regs if not. */
+static bool device_accessible(struct pci_dev *pdev, struct gpuident_result *res)
+{
+	u16 cmd;
+
+	/* Without a PM capability the core never learns a state: D0 then. */
+	if (pdev->current_state != PCI_D0 &&
+	    !(pdev->current_state == PCI_UNKNOWN && !pdev->pm_cap)) {
+		res->regs = GPUIDENT_REGS_NOT_D0;
+		return false;
+	}
+	if (pci_read_config_word(pdev, PCI_COMMAND, &cmd) || cmd == 0xffff ||
+	    !(cmd & PCI_COMMAND_MEMORY)) {
+		res->regs = GPUIDENT_REGS_NO_DECODE;
+		return false;
+	}
+	return true;
+}
+
+static void collect_nvidia(struct pci_dev *pdev, struct gpuident_result *res)
+{
+	struct bar0 b;
+	u32 reg;
+
+	if (pdev->vendor != PCI_VENDOR_ID_NVIDIA) {
+		res->regs = GPUIDENT_REGS_NOT_NVIDIA;
+		return;
+	}
+	if (!gpuident_read_registers) {
+		res->regs = GPUIDENT_REGS_DISABLED;
+		return;
+	}
+	if (!(pci_resource_flags(pdev, 0) & IORESOURCE_MEM) ||
+	    pci_resource_len(pdev, 0) < 0x1000) {
+		res->regs = GPUIDENT_REGS_NO_BAR;
+		return;
+	}
+	/* Mapped, not requested: the owning driver holds the region. */
+	b.base = pci_iomap(pdev, 0, 0);
+	b.len = pci_resource_len(pdev, 0);
+	if (!b.base) {
+		res->regs = GPUIDENT_REGS_NO_BAR;
+		return;
+	}
+	res->has_chip = gi_nv_decode_chip(rd32(&b, GI_NV_PMC_BOOT_0),
+					  rd32(&b, GI_NV_PMC_BOOT_42),
+					  &res->chip);
+	if (!res->has_chip) {
+		res->regs = GPUIDENT_REGS_UNREADABLE;
+		goto out;
+	}
+	res->regs = GPUIDENT_REGS_READ;
+	reg = gi_nv_fb_size_reg(res->chip.chip_id);
+	if (reg)
+		res->has_vram = gi_nv_vram_bytes(res->chip.chip_id,
+						 rd32(&b, reg), rd32(&b, reg),
+						 &res->vram_bytes);
+	collect_sm_count(&b, res);
+	collect_prom(&b, res);
+out:
+	pci_iounmap(pdev, b.base);
+}
+
+/* Parse the ROM and keep what the attributes and the classifier need. */
+static void parse_rom(struct gpuident_result *res, struct gi_facts *f)
+{
+	struct gi_nvbios *nv = NULL;
+	struct gi_atombios *ab = NULL;
+	struct gi_facts shadow;
+	struct gi_rom *rom;
+
+	rom = kmalloc(sizeof(*rom), GFP_KERNEL);
+	if (!rom || gi_rom_parse(rom, res->rom, res->rom_len) != GI_OK)
+		goto out;
+	nv = kmalloc(sizeof(*nv), GFP_KERNEL);
+	ab = kmalloc(sizeof(*ab), GFP_KERNEL);
+	if (!nv || !ab)
+		goto out;
+	if (gi_nvbios_parse(nv, rom, res->rom, res->rom_len) == GI_OK &&
+	    nv->has_version)
+		strscpy(res->bios_version, nv->version_str,
+			sizeof(res->bios_version));
+	if (gi_atombios_parse(ab, rom, res->rom, res->rom_len) == GI_OK)
+		strscpy(res->part_number, ab->part_number,
+			sizeof(res->part_number));
+	shadow = *f;
+	gi_facts_add_rom(f, rom, nv->has_bit ? nv : NULL,
+			 ab->present ? ab : NULL);
+	res->rom_parsed = true;
+	res->rom_vendor_id = f->rom_vendor_id;
+	res->rom_device_id = f->rom_device_id;
+	if (!strcmp(res->rom_source, GPUIDENT_ROM_SHADOW)) {
+		/*
+		 * The copy at 0xC0000 belongs to whichever card the firmware
+		 * POSTed; x86 marks every VGA device that decodes memory as
+		 * using it while no default VGA device is known. Judge it
+		 * only when it names this device, and never by its checksum
+		 * (POST patches it).
+		 */
+		if (f->rom_vendor_id != f->vendor_id ||
+		    !gi_rom_image_has_device(gi_rom_find(rom, GI_CODE_X86) ?:
+					     &rom->images[0], f->device_id))
+			*f = shadow;
+		else
+			f->have &= ~GI_HAVE_ROM_CHECKSUM;
+	}
+out:
+	kfree(ab);
+	kfree(nv);
+	kfree(rom);
+}
+
+static void build_facts(struct pci_dev *pdev, struct gpuident_result *res)
+{
+	struct gi_facts *f = &res->facts;
+
+	f->origin = GI_ORIGIN_DEVICE;
+	f->have = GI_HAVE_IDS | GI_HAVE_SUBSYS | GI_HAVE_REVISION;
+	f->vendor_id = pdev->vendor;
+	f->device_id = pdev->device;
+	f->ssvid = pdev->subsystem_vendor;
+	f->ssid = pdev->subsystem_device;
+	f->revision = pdev->revision;
+	if (res->has_pcie) {
+		f->have |= GI_HAVE_LINK;
+		f->link_gen_max = res->pcie_max_gen;
+		f->link_width_max = res->pcie_max_width;
+	}
+	if (res->bar1_size) {
+		f->have |= GI_HAVE_BAR1;
+		f->bar1_mib = res->bar1_size >> 20;
+	}
+	if (res->has_chip) {
+		f->have |= GI_HAVE_CHIP_ID;
+		f->nv_chip_id = res->chip.chip_id;
+	}
+	if (res->has_sm) {
+		f->have |= GI_HAVE_SM_COUNT;
+		f->sm_count = res->sm_count;
+		/*
+		 * Turing and GA10x fuse layouts are published (nvgpu); later
+		 * ones are carried over, so their count weighs less.
+		 */
+		f->sm_from_fuses = res->chip.arch == GI_NV_ARCH_TURING ||
+				   res->chip.arch == GI_NV_ARCH_AMPERE;
+	}
+	if (res->has_vram) {
+		f->have |= GI_HAVE_VRAM;
+		f->vram_mib = res->vram_bytes >> 20;
+		f->vram_source = GI_VRAM_REGISTER;
+	}
+	if (res->rom)
+		parse_rom(res, f);
+}
+
+/*
+ * Hold the device awake for the reads, or report why we did not read.
+ * Returns true with a runtime-PM usage count held.
+ */
+static bool hold_awake(struct pci_dev *pdev, struct gpuident_result *res)
+{
+	struct device *dev = &pdev->dev;
+
+	if (gpuident_wake_suspended) {
+		if (pm_runtime_resume_and_get(dev) < 0) {
+			res->regs = GPUIDENT_REGS_SUSPENDED;
+			return false;
+		}
+		return true;
+	}
+	/* Blocks a new runtime suspend without resuming anything. */
+	pm_runtime_get_noresume(dev);
+	if (!pm_runtime_active(dev)) {
+		pm_runtime_put_noidle(dev);
+		res->regs = GPUIDENT_REGS_SUSPENDED;
+		return false;
+	}
+	return true;
+}
+
+struct gpuident_result *gpuident_collect(struct pci_dev *pdev)
+{
+	struct gpuident_result *res = kzalloc(sizeof(*res), GFP_KERNEL);
+
+	if (!res)
+		return NULL;
+	if (hold_awake(pdev, res)) {
+		collect_link(pdev, res);
+		collect_bars(pdev, res);
+		collect_vpd_dsn(pdev, res);
+		if (device_accessible(pdev, res)) {
+			collect_rom_bar(pdev, res);
+			collect_nvidia(pdev, res);
+		} else if (pdev->vendor != PCI_VENDOR_ID_NVIDIA) {
+			res->regs = GPUIDENT_REGS_NOT_NVIDIA;
+		}
+		pm_runtime_put(&pdev->dev);
+	} else {
+		collect_bars(pdev, res);
+	}
+	if (res->rom)
+		sha256(res->rom, res->rom_len, res->rom_sha256);
+	build_facts(pdev, res);
+	gi_classify(&res->facts, &res->report);
+	return res;
+}
+
+void gpuident_result_free(struct gpuident_result *res)
+{
+	if (!res)
+		return;
+	kvfree(res->rom);
+	kfree(res);
+}
