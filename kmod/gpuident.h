@@ -39,6 +39,8 @@ struct gpuident_result {
 	u8 rom_sha256[GPUIDENT_SHA256_SIZE];
 	bool rom_parsed;
 	u16 rom_vendor_id, rom_device_id;
+	const char *rom_checksum;	/* "ok", "bad" or NULL: not judged */
+	u16 rom_ssvid, rom_ssid;	/* board IDs the VBIOS records, or 0 */
 	char bios_version[16];
 	char part_number[48];
 	/* NVIDIA registers */

@@ -286,6 +286,13 @@ static void parse_rom(struct gpuident_result *res, struct gi_facts *f)
 		else
 			f->have &= ~GI_HAVE_ROM_CHECKSUM;
 	}
+	/* Exported so that a reader can rebuild the same facts. */
+	if (f->have & GI_HAVE_ROM_CHECKSUM)
+		res->rom_checksum = f->rom_checksum_ok ? "ok" : "bad";
+	if (f->have & GI_HAVE_ROM_SUBSYS) {
+		res->rom_ssvid = f->rom_ssvid;
+		res->rom_ssid = f->rom_ssid;
+	}
 out:
 	kfree(ab);
 	kfree(nv);
@@ -319,12 +326,8 @@ static void build_facts(struct pci_dev *pdev, struct gpuident_result *res)
 	if (res->has_sm) {
 		f->have |= GI_HAVE_SM_COUNT;
 		f->sm_count = res->sm_count;
-		/*
-		 * Turing and GA10x fuse layouts are published (nvgpu); later
-		 * ones are carried over, so their count weighs less.
-		 */
-		f->sm_from_fuses = res->chip.arch == GI_NV_ARCH_TURING ||
-				   res->chip.arch == GI_NV_ARCH_AMPERE;
+		/* a count from carried-over fuse offsets weighs less */
+		f->sm_from_fuses = gi_nv_fuses_published(res->chip.chip_id);
 	}
 	if (res->has_vram) {
 		f->have |= GI_HAVE_VRAM;

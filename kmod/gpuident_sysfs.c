@@ -144,6 +144,12 @@ RES_ATTR(vbios_vendor_id, sysfs_emit(buf, "0x%04x\n", res->rom_vendor_id))
 static DEVICE_ATTR_RO(vbios_vendor_id);
 RES_ATTR(vbios_device_id, sysfs_emit(buf, "0x%04x\n", res->rom_device_id))
 static DEVICE_ATTR_RO(vbios_device_id);
+RES_ATTR(vbios_checksum, sysfs_emit(buf, "%s\n", res->rom_checksum))
+static DEVICE_ATTR_RO(vbios_checksum);
+RES_ATTR(vbios_subsystem_vendor_id, sysfs_emit(buf, "0x%04x\n", res->rom_ssvid))
+static DEVICE_ATTR_RO(vbios_subsystem_vendor_id);
+RES_ATTR(vbios_subsystem_device_id, sysfs_emit(buf, "0x%04x\n", res->rom_ssid))
+static DEVICE_ATTR_RO(vbios_subsystem_device_id);
 RES_ATTR(vbios_version, sysfs_emit(buf, "%s\n", res->bios_version))
 static DEVICE_ATTR_RO(vbios_version);
 RES_ATTR(vbios_part_number, sysfs_emit(buf, "%s\n", res->part_number))
@@ -240,6 +246,9 @@ static struct attribute *gpuident_attrs[] = {
 	&dev_attr_vbios_source.attr,
 	&dev_attr_vbios_vendor_id.attr,
 	&dev_attr_vbios_device_id.attr,
+	&dev_attr_vbios_checksum.attr,
+	&dev_attr_vbios_subsystem_vendor_id.attr,
+	&dev_attr_vbios_subsystem_device_id.attr,
 	&dev_attr_vbios_version.attr,
 	&dev_attr_vbios_part_number.attr,
 	&dev_attr_registers.attr,
@@ -286,6 +295,11 @@ static bool fact_known(struct gpuident_gpu *gpu,
 	if (a == &dev_attr_vbios_vendor_id.attr ||
 	    a == &dev_attr_vbios_device_id.attr)
 		return res->rom_parsed;
+	if (a == &dev_attr_vbios_checksum.attr)
+		return res->rom_checksum;
+	if (a == &dev_attr_vbios_subsystem_vendor_id.attr ||
+	    a == &dev_attr_vbios_subsystem_device_id.attr)
+		return res->rom_ssvid;
 	if (a == &dev_attr_vbios_version.attr)
 		return res->bios_version[0];
 	if (a == &dev_attr_vbios_part_number.attr)

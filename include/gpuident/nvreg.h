@@ -101,6 +101,12 @@ u64 gi_nv_local_memory_range_bytes(u32 v);
  */
 int gi_nv_enabled_tpcs(u32 gpc_disable, const u32 *tpc_disable,
 		       unsigned int n_gpcs, unsigned int tpc_per_gpc);
+/*
+ * Are the fuse status offsets for @chip_id published (nvgpu's Turing and
+ * GA10x headers), rather than carried over from them (AD10x, GH100,
+ * GB20x)? A count from published offsets is physical evidence.
+ */
+bool gi_nv_fuses_published(u16 chip_id);
 /* SMs per TPC for an architecture (1 or 2), 0 if unknown. */
 unsigned int gi_nv_sms_per_tpc(u16 chip_id);
 

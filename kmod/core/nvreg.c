@@ -435,3 +435,10 @@ bool gi_nv_prom_readable(u16 chip_id)
 	       (chip_id >= 0x172 && chip_id <= 0x177) ||
 	       (chip_id >= 0x192 && chip_id <= 0x197);
 }
+
+bool gi_nv_fuses_published(u16 chip_id)
+{
+	enum gi_nv_arch arch = gi_nv_arch_of(chip_id);
+
+	return arch == GI_NV_ARCH_TURING || arch == GI_NV_ARCH_AMPERE;
+}

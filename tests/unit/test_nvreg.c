@@ -551,3 +551,12 @@ GI_TEST(nvreg_fb_size_register_and_prom)
 	GI_EXPECT(!gi_nv_prom_readable(0x1b2));	/* GB202 */
 	GI_EXPECT(!gi_nv_prom_readable(0x134));	/* GP104: nouveau writes first */
 }
+
+GI_TEST(nvreg_fuses_published)
+{
+	GI_EXPECT(gi_nv_fuses_published(0x162));	/* TU102 */
+	GI_EXPECT(gi_nv_fuses_published(0x174));	/* GA104 */
+	GI_EXPECT(!gi_nv_fuses_published(0x192));	/* AD102: inferred */
+	GI_EXPECT(!gi_nv_fuses_published(0x180));	/* GH100 */
+	GI_EXPECT(!gi_nv_fuses_published(0x134));	/* GP104 */
+}
