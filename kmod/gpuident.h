@@ -45,12 +45,7 @@ struct gpuident_result {
 	char part_number[48];
 	/* NVIDIA registers */
 	const char *regs;		/* GPUIDENT_REGS_* */
-	bool has_chip;
-	struct gi_nv_chip_id chip;
-	bool has_sm;
-	u16 sm_count;
-	bool has_vram;
-	u64 vram_bytes;
+	struct gi_nv_probe nv;
 	/* the verdict */
 	struct gi_facts facts;
 	struct gi_report report;

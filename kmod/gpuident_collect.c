@@ -107,8 +107,10 @@ struct bar0 {
 };
 
 /* The only way this file reads a GPU register. */
-static u32 rd32(const struct bar0 *b, u32 off)
+static u32 rd32(void *ctx, u32 off)
 {
+	const struct bar0 *b = ctx;
+
 	if (WARN_ON_ONCE(!gi_nv_reg_allowed(off)) || off + 4 > b->len)
 		return ~0u;
 	return ioread32(b->base + off);
@@ -125,12 +127,13 @@ static void collect_prom(const struct bar0 *b, struct gpuident_result *res)
 	u32 grant, *words;
 	size_t i;
 
-	if (res->rom || !res->has_chip || !gi_nv_prom_readable(res->chip.chip_id))
+	if (res->rom || !res->nv.has_chip ||
+	    !gi_nv_prom_readable(res->nv.chip.chip_id))
 		return;
 	if (b->len < GI_NV_PROM_BASE + GI_NV_PROM_SIZE)
 		return;
-	grant = rd32(b, GI_NV_PBUS_SW_SCRATCH_0);
-	if (res->chip.arch == GI_NV_ARCH_ADA && gi_nv_reg_valid(grant) &&
+	grant = rd32((void *)b, GI_NV_PBUS_SW_SCRATCH_0);
+	if (res->nv.chip.arch == GI_NV_ARCH_ADA && gi_nv_reg_valid(grant) &&
 	    (grant & GI_NV_EROT_VALID) && !(grant & GI_NV_EROT_ALLOW))
 		return;
 	size &= ~(size_t)3;
@@ -147,37 +150,6 @@ static void collect_prom(const struct bar0 *b, struct gpuident_result *res)
 	res->rom = (u8 *)words;
 	res->rom_len = size;
 	res->rom_source = GPUIDENT_ROM_PROM;
-}
-
-static void collect_sm_count(const struct bar0 *b, struct gpuident_result *res)
-{
-	u32 tpc[GI_NV_FUSE_MAX_GPCS], gpcs, per_gpc, gpc_off, tpc_off;
-	u16 chip = res->chip.chip_id;
-	unsigned int g, sms_per_tpc = gi_nv_sms_per_tpc(chip);
-	int tpcs;
-
-	/* Fuse status layouts are published from Turing on. */
-	if (res->chip.arch < GI_NV_ARCH_TURING || !sms_per_tpc)
-		return;
-	gpcs = rd32(b, GI_NV_PTOP_SCAL_NUM_GPCS);
-	per_gpc = rd32(b, GI_NV_PTOP_SCAL_NUM_TPC_PER_GPC);
-	if (!gi_nv_reg_valid(gpcs) || !gi_nv_reg_valid(per_gpc))
-		return;
-	gpcs &= 0x1f;
-	per_gpc &= 0x1f;
-	if (!gpcs || gpcs > GI_NV_FUSE_MAX_GPCS)
-		return;
-	gpc_off = res->chip.arch == GI_NV_ARCH_TURING ? GI_NV_FUSE_TU_OPT_GPC :
-						       GI_NV_FUSE_GA_OPT_GPC;
-	tpc_off = res->chip.arch == GI_NV_ARCH_TURING ?
-		  GI_NV_FUSE_TU_OPT_TPC_GPC(0) : GI_NV_FUSE_GA_OPT_TPC_GPC(0);
-	for (g = 0; g < gpcs; g++)
-		tpc[g] = rd32(b, tpc_off + 4 * g);
-	tpcs = gi_nv_enabled_tpcs(rd32(b, gpc_off), tpc, gpcs, per_gpc);
-	if (tpcs <= 0)
-		return;
-	res->has_sm = true;
-	res->sm_count = tpcs * sms_per_tpc;
 }
 
 /* May we touch the device's memory space now? Sets res->regs if not. */
@@ -202,7 +174,6 @@ static bool device_accessible(struct pci_dev *pdev, struct gpuident_result *res)
 static void collect_nvidia(struct pci_dev *pdev, struct gpuident_result *res)
 {
 	struct bar0 b;
-	u32 reg;
 
 	if (pdev->vendor != PCI_VENDOR_ID_NVIDIA) {
 		res->regs = GPUIDENT_REGS_NOT_NVIDIA;
@@ -224,20 +195,11 @@ static void collect_nvidia(struct pci_dev *pdev, struct gpuident_result *res)
 		res->regs = GPUIDENT_REGS_NO_BAR;
 		return;
 	}
-	res->has_chip = gi_nv_decode_chip(rd32(&b, GI_NV_PMC_BOOT_0),
-					  rd32(&b, GI_NV_PMC_BOOT_42),
-					  &res->chip);
-	if (!res->has_chip) {
+	if (!gi_nv_probe(rd32, &b, &res->nv)) {
 		res->regs = GPUIDENT_REGS_UNREADABLE;
 		goto out;
 	}
 	res->regs = GPUIDENT_REGS_READ;
-	reg = gi_nv_fb_size_reg(res->chip.chip_id);
-	if (reg)
-		res->has_vram = gi_nv_vram_bytes(res->chip.chip_id,
-						 rd32(&b, reg), rd32(&b, reg),
-						 &res->vram_bytes);
-	collect_sm_count(&b, res);
 	collect_prom(&b, res);
 out:
 	pci_iounmap(pdev, b.base);
@@ -319,19 +281,18 @@ static void build_facts(struct pci_dev *pdev, struct gpuident_result *res)
 		f->have |= GI_HAVE_BAR1;
 		f->bar1_mib = res->bar1_size >> 20;
 	}
-	if (res->has_chip) {
+	if (res->nv.has_chip) {
 		f->have |= GI_HAVE_CHIP_ID;
-		f->nv_chip_id = res->chip.chip_id;
+		f->nv_chip_id = res->nv.chip.chip_id;
 	}
-	if (res->has_sm) {
+	if (res->nv.has_sm) {
 		f->have |= GI_HAVE_SM_COUNT;
-		f->sm_count = res->sm_count;
-		/* a count from carried-over fuse offsets weighs less */
-		f->sm_from_fuses = gi_nv_fuses_published(res->chip.chip_id);
+		f->sm_count = res->nv.sm_count;
+		f->sm_from_fuses = res->nv.sm_from_fuses;
 	}
-	if (res->has_vram) {
+	if (res->nv.has_vram) {
 		f->have |= GI_HAVE_VRAM;
-		f->vram_mib = res->vram_bytes >> 20;
+		f->vram_mib = res->nv.vram_bytes >> 20;
 		f->vram_source = GI_VRAM_REGISTER;
 	}
 	if (res->rom)

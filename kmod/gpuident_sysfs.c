@@ -156,23 +156,23 @@ RES_ATTR(vbios_part_number, sysfs_emit(buf, "%s\n", res->part_number))
 static DEVICE_ATTR_RO(vbios_part_number);
 RES_ATTR(registers, sysfs_emit(buf, "%s\n", res->regs))
 static DEVICE_ATTR_RO(registers);
-RES_ATTR(chip_id, sysfs_emit(buf, "0x%03x\n", res->chip.chip_id))
+RES_ATTR(chip_id, sysfs_emit(buf, "0x%03x\n", res->nv.chip.chip_id))
 static DEVICE_ATTR_RO(chip_id);
-RES_ATTR(chip_name, sysfs_emit(buf, "%s\n", res->chip.chip_name))
+RES_ATTR(chip_name, sysfs_emit(buf, "%s\n", res->nv.chip.chip_name))
 static DEVICE_ATTR_RO(chip_name);
 RES_ATTR(chip_revision, ({
 	char rev[3];
 
-	gi_nv_rev_string(res->chip.major_rev, res->chip.minor_rev, rev);
+	gi_nv_rev_string(res->nv.chip.major_rev, res->nv.chip.minor_rev, rev);
 	sysfs_emit(buf, "%s\n", rev);
 }));
 static DEVICE_ATTR_RO(chip_revision);
-RES_ATTR(sm_count, sysfs_emit(buf, "%u\n", res->sm_count))
+RES_ATTR(sm_count, sysfs_emit(buf, "%u\n", res->nv.sm_count))
 static DEVICE_ATTR_RO(sm_count);
 RES_ATTR(sm_count_expected, sysfs_emit(buf, "%u\n", sku->units))
 static DEVICE_ATTR_RO(sm_count_expected);
 RES_ATTR(vram_size, sysfs_emit(buf, "%llu\n",
-				  (unsigned long long)res->vram_bytes))
+				  (unsigned long long)res->nv.vram_bytes))
 static DEVICE_ATTR_RO(vram_size);
 RES_ATTR(vram_size_expected, gpuident_fmt_vram_expected(buf, PAGE_SIZE, sku))
 static DEVICE_ATTR_RO(vram_size_expected);
@@ -305,15 +305,15 @@ static bool fact_known(struct gpuident_gpu *gpu,
 	if (a == &dev_attr_vbios_part_number.attr)
 		return res->part_number[0];
 	if (a == &dev_attr_chip_id.attr || a == &dev_attr_chip_revision.attr)
-		return res->has_chip;
+		return res->nv.has_chip;
 	if (a == &dev_attr_chip_name.attr)
-		return res->has_chip && res->chip.chip_name;
+		return res->nv.has_chip && res->nv.chip.chip_name;
 	if (a == &dev_attr_sm_count.attr)
-		return res->has_sm;
+		return res->nv.has_sm;
 	if (a == &dev_attr_sm_count_expected.attr)
 		return sku && sku->units;
 	if (a == &dev_attr_vram_size.attr)
-		return res->has_vram;
+		return res->nv.has_vram;
 	if (a == &dev_attr_vram_size_expected.attr)
 		return sku && sku->vram_mib[0];
 	return true;

@@ -126,6 +126,25 @@ static inline u8 gi_nv_ramcfg_strap(u32 pextdev_boot0)
 #define GI_NV_PROM_SIZE		0x100000
 bool gi_nv_prom_readable(u16 chip_id);
 
+/*
+ * What the identification registers say, read through @rd, which is only
+ * ever called with allowlisted offsets. Shared by the module (ioread32 on
+ * BAR0) and the tool's --direct mode (a read-only mmap of resource0).
+ */
+struct gi_nv_probe {
+	bool has_chip;
+	struct gi_nv_chip_id chip;
+	bool has_vram;
+	u64 vram_bytes;
+	bool has_sm;
+	u16 sm_count;
+	bool sm_from_fuses;	/* published fuse layout (see below) */
+};
+
+typedef u32 (*gi_nv_read_fn)(void *ctx, u32 offset);
+/* Returns false when not even the chip ID could be read. */
+bool gi_nv_probe(gi_nv_read_fn rd, void *ctx, struct gi_nv_probe *out);
+
 /* The register allowlist: the only BAR0 offsets the module reads. */
 struct gi_nv_reg {
 	u32 offset;

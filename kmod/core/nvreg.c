@@ -442,3 +442,60 @@ bool gi_nv_fuses_published(u16 chip_id)
 
 	return arch == GI_NV_ARCH_TURING || arch == GI_NV_ARCH_AMPERE;
 }
+
+static u32 probe_rd(gi_nv_read_fn rd, void *ctx, u32 off)
+{
+	return gi_nv_reg_allowed(off) ? rd(ctx, off) : 0xffffffffu;
+}
+
+/* Enabled SMs from the fuse status words, Turing on. */
+static void probe_sm_count(gi_nv_read_fn rd, void *ctx, struct gi_nv_probe *p)
+{
+	u32 tpc[GI_NV_FUSE_MAX_GPCS], gpcs, per_gpc, gpc_off, tpc_off;
+	unsigned int g, sms_per_tpc = gi_nv_sms_per_tpc(p->chip.chip_id);
+	bool turing = p->chip.arch == GI_NV_ARCH_TURING;
+	int tpcs;
+
+	if (p->chip.arch < GI_NV_ARCH_TURING || !sms_per_tpc)
+		return;
+	gpcs = probe_rd(rd, ctx, GI_NV_PTOP_SCAL_NUM_GPCS);
+	per_gpc = probe_rd(rd, ctx, GI_NV_PTOP_SCAL_NUM_TPC_PER_GPC);
+	if (!gi_nv_reg_valid(gpcs) || !gi_nv_reg_valid(per_gpc))
+		return;
+	gpcs &= 0x1f;
+	per_gpc &= 0x1f;
+	if (!gpcs || gpcs > GI_NV_FUSE_MAX_GPCS)
+		return;
+	gpc_off = turing ? GI_NV_FUSE_TU_OPT_GPC : GI_NV_FUSE_GA_OPT_GPC;
+	tpc_off = turing ? GI_NV_FUSE_TU_OPT_TPC_GPC(0) :
+			   GI_NV_FUSE_GA_OPT_TPC_GPC(0);
+	for (g = 0; g < gpcs; g++)
+		tpc[g] = probe_rd(rd, ctx, tpc_off + 4 * g);
+	tpcs = gi_nv_enabled_tpcs(probe_rd(rd, ctx, gpc_off), tpc, gpcs, per_gpc);
+	if (tpcs <= 0)
+		return;
+	p->has_sm = true;
+	p->sm_count = (u16)(tpcs * sms_per_tpc);
+	p->sm_from_fuses = gi_nv_fuses_published(p->chip.chip_id);
+}
+
+bool gi_nv_probe(gi_nv_read_fn rd, void *ctx, struct gi_nv_probe *p)
+{
+	u32 reg;
+
+	memset(p, 0, sizeof(*p));
+	p->has_chip = gi_nv_decode_chip(probe_rd(rd, ctx, GI_NV_PMC_BOOT_0),
+					probe_rd(rd, ctx, GI_NV_PMC_BOOT_42),
+					&p->chip);
+	if (!p->has_chip)
+		return false;
+	reg = gi_nv_fb_size_reg(p->chip.chip_id);
+	if (reg) {
+		u32 v = probe_rd(rd, ctx, reg);
+
+		p->has_vram = gi_nv_vram_bytes(p->chip.chip_id, v, v,
+					       &p->vram_bytes);
+	}
+	probe_sm_count(rd, ctx, p);
+	return true;
+}

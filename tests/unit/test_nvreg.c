@@ -560,3 +560,71 @@ GI_TEST(nvreg_fuses_published)
 	GI_EXPECT(!gi_nv_fuses_published(0x180));	/* GH100 */
 	GI_EXPECT(!gi_nv_fuses_published(0x134));	/* GP104 */
 }
+
+/* A fake BAR0: a few registers, everything else a PRI error. */
+struct fake_bar0 {
+	u32 gpc_disable;
+	u32 tpc_disable[GI_NV_FUSE_MAX_GPCS];
+	u32 boot42;
+	u32 fb_mb;
+	unsigned int reads, disallowed;
+};
+
+static u32 fake_rd(void *ctx, u32 off)
+{
+	struct fake_bar0 *b = ctx;
+
+	b->reads++;
+	if (!gi_nv_reg_allowed(off))
+		b->disallowed++;
+	if (off == GI_NV_PMC_BOOT_42)
+		return b->boot42;
+	if (off == GI_NV_PMC_BOOT_0)
+		return 0;
+	if (off == GI_NV_USABLE_FB_SIZE_IN_MB)
+		return b->fb_mb;
+	if (off == GI_NV_PTOP_SCAL_NUM_GPCS)
+		return 12;
+	if (off == GI_NV_PTOP_SCAL_NUM_TPC_PER_GPC)
+		return 6;
+	if (off == GI_NV_FUSE_GA_OPT_GPC)
+		return b->gpc_disable;
+	if (off >= GI_NV_FUSE_GA_OPT_TPC_GPC(0) &&
+	    off < GI_NV_FUSE_GA_OPT_TPC_GPC(GI_NV_FUSE_MAX_GPCS))
+		return b->tpc_disable[(off - GI_NV_FUSE_GA_OPT_TPC_GPC(0)) / 4];
+	return 0xbadf1100;
+}
+
+GI_TEST(nvreg_probe_reads_only_allowlisted_registers)
+{
+	struct fake_bar0 b = { .boot42 = 0x192A1000, .fb_mb = 49152 };
+	struct gi_nv_probe p;
+	unsigned int g;
+
+	/* AD102 with GPC 11 fused off: 11 x 6 = 66 TPCs, less 2 in GPC 0 */
+	b.gpc_disable = 1u << 11;
+	for (g = 0; g < 11; g++)
+		b.tpc_disable[g] = 0;
+	b.tpc_disable[0] = 0x3;
+	GI_REQUIRE(gi_nv_probe(fake_rd, &b, &p));
+	GI_EXPECT(p.has_chip);
+	GI_EXPECT_EQ(p.chip.chip_id, 0x192);
+	GI_EXPECT(p.has_vram);
+	GI_EXPECT_EQ(p.vram_bytes, 49152ull << 20);
+	GI_EXPECT(p.has_sm);
+	GI_EXPECT_EQ(p.sm_count, 128);
+	GI_EXPECT(!p.sm_from_fuses);	/* AD10x fuse offsets are inferred */
+	GI_EXPECT_EQ(b.disallowed, 0);
+	GI_EXPECT(b.reads > 0);
+
+	/* the 4090 D: 57 TPCs */
+	b.tpc_disable[1] = 0x3f;	/* 6 more off */
+	b.tpc_disable[2] = 0x1;		/* and one */
+	GI_REQUIRE(gi_nv_probe(fake_rd, &b, &p));
+	GI_EXPECT_EQ(p.sm_count, 114);
+
+	/* a GPU off the bus */
+	b.boot42 = 0xffffffff;
+	GI_EXPECT(!gi_nv_probe(fake_rd, &b, &p));
+	GI_EXPECT(!p.has_chip);
+}
