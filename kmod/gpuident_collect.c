@@ -210,7 +210,6 @@ static void parse_rom(struct gpuident_result *res, struct gi_facts *f)
 {
 	struct gi_nvbios *nv = NULL;
 	struct gi_atombios *ab = NULL;
-	struct gi_facts shadow;
 	struct gi_rom *rom;
 
 	rom = kmalloc(sizeof(*rom), GFP_KERNEL);
@@ -227,27 +226,12 @@ static void parse_rom(struct gpuident_result *res, struct gi_facts *f)
 	if (gi_atombios_parse(ab, rom, res->rom, res->rom_len) == GI_OK)
 		strscpy(res->part_number, ab->part_number,
 			sizeof(res->part_number));
-	shadow = *f;
-	gi_facts_add_rom(f, rom, nv->has_bit ? nv : NULL,
-			 ab->present ? ab : NULL);
+	gi_facts_add_device_rom(f, rom, nv->has_bit ? nv : NULL,
+				ab->present ? ab : NULL,
+				!strcmp(res->rom_source, GPUIDENT_ROM_SHADOW));
 	res->rom_parsed = true;
 	res->rom_vendor_id = f->rom_vendor_id;
 	res->rom_device_id = f->rom_device_id;
-	if (!strcmp(res->rom_source, GPUIDENT_ROM_SHADOW)) {
-		/*
-		 * The copy at 0xC0000 belongs to whichever card the firmware
-		 * POSTed; x86 marks every VGA device that decodes memory as
-		 * using it while no default VGA device is known. Judge it
-		 * only when it names this device, and never by its checksum
-		 * (POST patches it).
-		 */
-		if (f->rom_vendor_id != f->vendor_id ||
-		    !gi_rom_image_has_device(gi_rom_find(rom, GI_CODE_X86) ?:
-					     &rom->images[0], f->device_id))
-			*f = shadow;
-		else
-			f->have &= ~GI_HAVE_ROM_CHECKSUM;
-	}
 	/* Exported so that a reader can rebuild the same facts. */
 	if (f->have & GI_HAVE_ROM_CHECKSUM)
 		res->rom_checksum = f->rom_checksum_ok ? "ok" : "bad";

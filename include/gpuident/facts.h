@@ -85,4 +85,14 @@ struct gi_atombios;
 void gi_facts_add_rom(struct gi_facts *f, const struct gi_rom *rom,
 		      const struct gi_nvbios *nv, const struct gi_atombios *ab);
 
+/*
+ * The same for a ROM read from the device itself. A boot-VGA shadow (the
+ * POSTed copy at 0xC0000) is judged only when its PCIR names this device,
+ * since x86 may attribute it to every VGA device, and never by its
+ * checksum, since POST patches it.
+ */
+void gi_facts_add_device_rom(struct gi_facts *f, const struct gi_rom *rom,
+			     const struct gi_nvbios *nv,
+			     const struct gi_atombios *ab, bool shadow);
+
 #endif /* GPUIDENT_FACTS_H */

@@ -56,3 +56,22 @@ void gi_facts_add_rom(struct gi_facts *f, const struct gi_rom *rom,
 		}
 	}
 }
+
+void gi_facts_add_device_rom(struct gi_facts *f, const struct gi_rom *rom,
+			     const struct gi_nvbios *nv,
+			     const struct gi_atombios *ab, bool shadow)
+{
+	const struct gi_rom_image *img = gi_rom_find(rom, GI_CODE_X86);
+	u32 before = f->have;
+
+	gi_facts_add_rom(f, rom, nv, ab);
+	if (!shadow || !(f->have & GI_HAVE_ROM))
+		return;
+	if (!img)
+		img = &rom->images[0];
+	if (f->rom_vendor_id != f->vendor_id ||
+	    !gi_rom_image_has_device(img, f->device_id))
+		f->have = before;	/* someone else's BIOS: ignore it */
+	else
+		f->have &= ~GI_HAVE_ROM_CHECKSUM;
+}
