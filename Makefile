@@ -14,7 +14,7 @@ CLANG ?= clang
 BUILD := build
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-	-Wformat=2 -Wno-format-nonliteral
+	-Wformat=2 -Wno-format-nonliteral -Wno-format-truncation
 CPPFLAGS += -Iinclude -D_GNU_SOURCE
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
@@ -24,7 +24,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 HDRS := $(wildcard include/gpuident/*.h tools/*.h tests/unit/*.h)
 
-TOOL_LIBS := -ljson-c -lmd
+TOOL_LIBS := -ljson-c -lmd -ludev -lkmod -lpci
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ := $(TOOL_SRC:%.c=$(BUILD)/%.o)
@@ -34,7 +34,7 @@ SAN_OBJ := $(addprefix $(BUILD)/san/,$(CORE_SRC:.c=.o) $(TOOL_LIB_SRC:.c=.o) $(U
 
 FUZZ_SECONDS ?= 20
 
-.PHONY: all tool module test unit corpus-test tool-test fuzz fuzz-smoke \
+.PHONY: all tool module test unit kunit corpus-test tool-test fuzz fuzz-smoke \
 	check-version clean help
 
 all: tool
@@ -66,6 +66,11 @@ unit: $(BUILD)/unit-tests
 test: tool $(BUILD)/unit-tests
 	tests/run-all
 
+# KUnit suites (kmod/kunit/) in a small KUnit kernel under QEMU; the kernel
+# is built once from linux-source-6.1 and cached in /var/cache/gpuident.
+kunit:
+	tests/kunit/run
+
 fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(HDRS)
@@ -90,6 +95,7 @@ help:
 	@echo "  module         kmod/gpuident.ko against KDIR (KVER=$(KVER))"
 	@echo "  test           every test this machine can run"
 	@echo "  unit           the unit tests alone (ASan/UBSan)"
+	@echo "  kunit          KUnit suites of gpuident_kunit.ko in a KUnit kernel under QEMU"
 	@echo "  fuzz           libFuzzer campaign, FUZZ_SECONDS per target"
 	@echo "  check-version  one version in version.h, dkms.conf, the tool"
 	@echo "Variables: KVER, KDIR, CC, CLANG, FUZZ_SECONDS"

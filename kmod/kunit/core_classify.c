@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-2.0
+/* gpuident_kunit.ko's own copy of kmod/core/classify.c (see kmod/Kbuild). */
+#include "../core/classify.c"
