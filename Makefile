@@ -34,8 +34,8 @@ SAN_OBJ := $(addprefix $(BUILD)/san/,$(CORE_SRC:.c=.o) $(TOOL_LIB_SRC:.c=.o) $(U
 
 FUZZ_SECONDS ?= 20
 
-.PHONY: all tool module test unit kunit corpus-test tool-test fuzz fuzz-smoke \
-	check-version clean help
+.PHONY: all tool module test unit kunit e2e dkms-test corpus-test tool-test fuzz \
+	fuzz-smoke check-version clean help
 
 all: tool
 	@if [ -d "$(KDIR)" ]; then $(MAKE) module; \
@@ -71,12 +71,29 @@ test: tool $(BUILD)/unit-tests
 kunit:
 	tests/kunit/run
 
+# As root: the module built by DKMS, loaded in Debian's stock 6.1 kernel
+# under QEMU with emulated display devices carrying real VBIOS images
+# (../shared); the kernel image is cached in /var/cache/gpuident. The tool
+# goes into the guest too when it builds.
+e2e:
+	-$(MAKE) tool
+	tests/e2e/run
+
+# As root: dkms add/build/install/remove and W=1 builds for every installed
+# Debian 6.1 and 6.12 header tree.
+dkms-test:
+	tests/dkms-roundtrip
+
 fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+
+# Tool sources a fuzz target needs besides the core, per target.
+FUZZ_EXTRA_fuzz_capture := $(sort $(wildcard tools/capture_*.c))
+$(BUILD)/fuzz/fuzz_capture: $(FUZZ_EXTRA_fuzz_capture)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all -o $@ $< $(CORE_SRC)
+	$(CLANG) $(CPPFLAGS) -Itools -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all -o $@ $< $(CORE_SRC) $(FUZZ_EXTRA_$*)
 
 fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run
@@ -96,6 +113,8 @@ help:
 	@echo "  test           every test this machine can run"
 	@echo "  unit           the unit tests alone (ASan/UBSan)"
 	@echo "  kunit          KUnit suites of gpuident_kunit.ko in a KUnit kernel under QEMU"
+	@echo "  e2e            DKMS-built module in Debian's 6.1 kernel under QEMU (root)"
+	@echo "  dkms-test      DKMS round trip for every installed 6.1/6.12 header tree (root)"
 	@echo "  fuzz           libFuzzer campaign, FUZZ_SECONDS per target"
 	@echo "  check-version  one version in version.h, dkms.conf, the tool"
 	@echo "Variables: KVER, KDIR, CC, CLANG, FUZZ_SECONDS"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "gpu.h"
 #include "vbios.h"
 
 bool gi_vbios_analyze(struct gi_vbios *v, const char *name,
@@ -70,10 +71,23 @@ static json_object *hex32(unsigned int v)
 	return json_object_new_string(s);
 }
 
+json_object *gi_json_text(const char *s)
+{
+	char *c = strdup(s);
+	json_object *j;
+
+	if (!c)
+		return NULL;
+	gi_utf8_clean(c);
+	j = json_object_new_string(c);
+	free(c);
+	return j;
+}
+
 /* A string, or null when empty. */
 static json_object *str_or_null(const char *s)
 {
-	return s && *s ? json_object_new_string(s) : NULL;
+	return s && *s ? gi_json_text(s) : NULL;
 }
 
 static const char *checksum_name(enum gi_checksum c)
@@ -207,7 +221,7 @@ json_object *gi_vbios_json(const struct gi_vbios *v)
 	const struct gi_sku *sku = v->report.sku;
 	unsigned int i;
 
-	json_object_object_add(o, "file", json_object_new_string(v->name));
+	json_object_object_add(o, "file", gi_json_text(v->name));
 	if (v->error[0] && !v->sha256[0]) {
 		json_object_object_add(o, "error", json_object_new_string(v->error));
 		return o;

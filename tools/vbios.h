@@ -40,6 +40,9 @@ json_object *gi_report_json(const struct gi_report *r);
 void gi_report_print(FILE *out, const struct gi_report *r, bool verbose,
 		     const char *indent);
 
+/* A JSON string of @s with invalid UTF-8 replaced, or NULL on no memory. */
+json_object *gi_json_text(const char *s);
+
 /* "1234" style lowercase 4-digit hex string as a JSON string. */
 json_object *gi_json_hex16(unsigned int v);
 

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Vendor, device and board names through libpci. */
+#include <pci/pci.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "names.h"
+
+static struct pci_access *pacc;
+static bool numeric_only;
+
+/*
+ * Only names are looked up, so pci_init() (which opens the bus, and on
+ * failure exits through its error handler) is not called; its handlers
+ * must then be set here, or libpci calls a NULL pointer on a miss.
+ */
+static void PCI_NONRET names_error(char *msg, ...)
+{
+	fprintf(stderr, "gpuident: libpci: %s\n", msg);
+	exit(1);
+}
+
+static void names_quiet(char *msg, ...)
+{
+	(void)msg;
+}
+
+void gi_names_init(bool numeric)
+{
+	numeric_only = numeric;
+	if (numeric || pacc)
+		return;
+	pacc = pci_alloc();	/* the ID list loads on first lookup */
+	if (pacc) {
+		pacc->error = names_error;
+		pacc->warning = names_quiet;
+		pacc->debug = names_quiet;
+	}
+}
+
+void gi_names_cleanup(void)
+{
+	if (pacc)
+		pci_cleanup(pacc);
+	pacc = NULL;
+}
+
+static const char *lookup(char *buf, size_t n, int flags, unsigned int a,
+			  unsigned int b, unsigned int c, unsigned int d)
+{
+	const char *s = NULL;
+
+	if (!numeric_only && pacc)
+		s = pci_lookup_name(pacc, buf, n, flags | PCI_LOOKUP_NO_NUMBERS,
+				    a, b, c, d);
+	return s;
+}
+
+const char *gi_name_vendor(unsigned int vendor, char *buf, size_t n)
+{
+	const char *s = lookup(buf, n, PCI_LOOKUP_VENDOR, vendor, 0, 0, 0);
+
+	if (!s)
+		snprintf(buf, n, "%04x", vendor);
+	return s ? s : buf;
+}
+
+const char *gi_name_device(unsigned int vendor, unsigned int device, char *buf,
+			   size_t n)
+{
+	const char *s = lookup(buf, n, PCI_LOOKUP_DEVICE, vendor, device, 0, 0);
+
+	if (!s)
+		snprintf(buf, n, "%04x:%04x", vendor, device);
+	return s ? s : buf;
+}
+
+const char *gi_name_subsystem(unsigned int vendor, unsigned int device,
+			      unsigned int ssvid, unsigned int ssid, char *buf,
+			      size_t n)
+{
+	const char *s = lookup(buf, n, PCI_LOOKUP_SUBSYSTEM | PCI_LOOKUP_DEVICE,
+			       vendor, device, ssvid, ssid);
+
+	if (!s)
+		snprintf(buf, n, "%04x:%04x", ssvid, ssid);
+	return s ? s : buf;
+}

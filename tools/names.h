@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef GPUIDENT_TOOLS_NAMES_H
+#define GPUIDENT_TOOLS_NAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Names from libpci's ID database (pci.ids, udev hwdb). With @numeric,
+ * or when the database has no entry, the hex IDs are given instead.
+ */
+void gi_names_init(bool numeric);
+void gi_names_cleanup(void);
+const char *gi_name_vendor(unsigned int vendor, char *buf, size_t n);
+const char *gi_name_device(unsigned int vendor, unsigned int device, char *buf,
+			   size_t n);
+const char *gi_name_subsystem(unsigned int vendor, unsigned int device,
+			      unsigned int ssvid, unsigned int ssid, char *buf,
+			      size_t n);
+
+#endif
