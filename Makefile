@@ -34,7 +34,8 @@ SAN_OBJ := $(addprefix $(BUILD)/san/,$(CORE_SRC:.c=.o) $(TOOL_LIB_SRC:.c=.o) $(U
 
 FUZZ_SECONDS ?= 20
 
-.PHONY: all tool module test unit kunit e2e dkms-test corpus-test tool-test fuzz \
+PHONY_INSTALL := install uninstall dkms-install dkms-uninstall
+.PHONY: $(PHONY_INSTALL) all tool module test unit kunit e2e dkms-test corpus-test tool-test fuzz \
 	fuzz-smoke check-version clean help
 
 all: tool
@@ -98,6 +99,36 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(HDRS)
 fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run
 
+PREFIX ?= /usr
+DESTDIR ?=
+UNITDIR ?= /lib/systemd/system
+
+# The tool and its files; the module is installed with DKMS (dkms-install).
+install: tool
+	install -D -m 0755 tools/gpuident $(DESTDIR)$(PREFIX)/bin/gpuident
+	install -D -m 0644 tools/gpuident.8 $(DESTDIR)$(PREFIX)/share/man/man8/gpuident.8
+	install -D -m 0644 tools/contrib/gpuident.bash-completion \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/gpuident
+	install -D -m 0644 tools/contrib/gpuident.service $(DESTDIR)$(UNITDIR)/gpuident.service
+	install -D -m 0644 tools/contrib/gpuident.timer $(DESTDIR)$(UNITDIR)/gpuident.timer
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/gpuident $(DESTDIR)$(PREFIX)/share/man/man8/gpuident.8 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/gpuident \
+		$(DESTDIR)$(UNITDIR)/gpuident.service $(DESTDIR)$(UNITDIR)/gpuident.timer
+
+# Register this tree with DKMS and build and install the module for KVER.
+dkms-install:
+	rm -rf /usr/src/gpuident-$(VERSION)
+	mkdir -p /usr/src/gpuident-$(VERSION)
+	cp -r Kbuild Makefile dkms.conf kmod include /usr/src/gpuident-$(VERSION)/
+	dkms add -m gpuident -v $(VERSION)
+	dkms install -m gpuident -v $(VERSION) -k $(KVER)
+
+dkms-uninstall:
+	dkms remove -m gpuident -v $(VERSION) --all
+	rm -rf /usr/src/gpuident-$(VERSION)
+
 check-version:
 	tests/check-version
 
@@ -117,4 +148,6 @@ help:
 	@echo "  dkms-test      DKMS round trip for every installed 6.1/6.12 header tree (root)"
 	@echo "  fuzz           libFuzzer campaign, FUZZ_SECONDS per target"
 	@echo "  check-version  one version in version.h, dkms.conf, the tool"
+	@echo "  install        the tool, man page, completion, systemd units (PREFIX, DESTDIR)"
+	@echo "  dkms-install   add, build and install the module with DKMS for KVER (root)"
 	@echo "Variables: KVER, KDIR, CC, CLANG, FUZZ_SECONDS"
