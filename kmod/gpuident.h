@@ -61,6 +61,7 @@ struct gpuident_gpu {
 	struct gpuident_result *res;	/* NULL until the first probe ends */
 	bool probing;
 	bool dying;			/* no more probes may be queued */
+	u64 visible;			/* attributes shown now (sysfs.c) */
 };
 
 static inline struct gpuident_gpu *to_gpuident_gpu(struct device *dev)
@@ -79,6 +80,14 @@ void gpuident_result_free(struct gpuident_result *res);
 
 /* gpuident_sysfs.c */
 extern const struct attribute_group *gpuident_groups[];
+/*
+ * Which result attributes the current result shows, as a bit mask, and
+ * re-evaluating them in sysfs. Updating a group removes and re-creates
+ * its files (which breaks descriptors readers hold open), so it is done
+ * only when the mask changes.
+ */
+u64 gpuident_visible_mask(struct gpuident_gpu *gpu);
+int gpuident_refresh_attrs(struct gpuident_gpu *gpu);
 /* Queue a probe of @gpu (at once or after @delay jiffies) unless dying. */
 bool gpuident_queue_probe(struct gpuident_gpu *gpu, unsigned long delay);
 

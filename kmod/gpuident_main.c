@@ -80,6 +80,7 @@ static void gpuident_probe_work(struct work_struct *work)
 	struct gpuident_gpu *gpu = container_of(to_delayed_work(work),
 						struct gpuident_gpu, probe_work);
 	struct gpuident_result *res, *old;
+	u64 visible;
 	int err;
 
 	if (!resources_assigned(gpu->pdev) &&
@@ -101,9 +102,13 @@ static void gpuident_probe_work(struct work_struct *work)
 	gpuident_result_free(old);
 
 	/* Outside the lock: removing a file waits for its readers. */
-	err = sysfs_update_groups(&gpu->dev.kobj, gpuident_groups);
-	if (err)
-		dev_warn(&gpu->dev, "could not update attributes: %d\n", err);
+	visible = gpuident_visible_mask(gpu);
+	if (visible != gpu->visible) {
+		err = gpuident_refresh_attrs(gpu);
+		if (err)
+			dev_warn(&gpu->dev, "could not update attributes: %d\n", err);
+		gpu->visible = visible;
+	}
 	if (res)
 		dev_dbg(&gpu->dev, "%s (%u%%)\n",
 			gi_verdict_name(res->report.verdict),

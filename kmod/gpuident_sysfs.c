@@ -212,7 +212,8 @@ static ssize_t vbios_read(struct file *file, struct kobject *kobj,
 }
 static BIN_ATTR_ADMIN_RO(vbios, 0);
 
-static struct attribute *gpuident_attrs[] = {
+/* Present from the start: identity, state and the probe trigger. */
+static struct attribute *gpuident_static_attrs[] = {
 	&dev_attr_abi_version.attr,
 	&dev_attr_state.attr,
 	&dev_attr_vendor_id.attr,
@@ -221,6 +222,12 @@ static struct attribute *gpuident_attrs[] = {
 	&dev_attr_subsystem_device_id.attr,
 	&dev_attr_revision.attr,
 	&dev_attr_class.attr,
+	&dev_attr_reprobe.attr,
+	NULL
+};
+
+/* The probe's results: each shown only once its fact is known. */
+static struct attribute *gpuident_attrs[] = {
 	&dev_attr_verdict.attr,
 	&dev_attr_confidence.attr,
 	&dev_attr_checks.attr,
@@ -259,7 +266,6 @@ static struct attribute *gpuident_attrs[] = {
 	&dev_attr_sm_count_expected.attr,
 	&dev_attr_vram_size.attr,
 	&dev_attr_vram_size_expected.attr,
-	&dev_attr_reprobe.attr,
 	NULL
 };
 
@@ -325,15 +331,6 @@ static umode_t gpuident_attr_visible(struct kobject *kobj, struct attribute *a,
 	struct gpuident_gpu *gpu = to_gpuident_gpu(kobj_to_dev(kobj));
 	bool show;
 
-	/* Present from the start: identity, state and the probe trigger. */
-	if (a == &dev_attr_abi_version.attr || a == &dev_attr_state.attr ||
-	    a == &dev_attr_vendor_id.attr || a == &dev_attr_device_id.attr ||
-	    a == &dev_attr_subsystem_vendor_id.attr ||
-	    a == &dev_attr_subsystem_device_id.attr ||
-	    a == &dev_attr_revision.attr || a == &dev_attr_class.attr ||
-	    a == &dev_attr_reprobe.attr)
-		return a->mode;
-
 	mutex_lock(&gpu->lock);
 	show = gpu->res && fact_known(gpu, gpu->res, a);
 	mutex_unlock(&gpu->lock);
@@ -357,6 +354,10 @@ static struct bin_attribute *gpuident_bin_attrs[] = {
 	NULL
 };
 
+static const struct attribute_group gpuident_static_group = {
+	.attrs = gpuident_static_attrs,
+};
+
 static const struct attribute_group gpuident_group = {
 	.attrs = gpuident_attrs,
 	.bin_attrs = gpuident_bin_attrs,
@@ -365,6 +366,31 @@ static const struct attribute_group gpuident_group = {
 };
 
 const struct attribute_group *gpuident_groups[] = {
+	&gpuident_static_group,
 	&gpuident_group,
 	NULL
 };
+
+u64 gpuident_visible_mask(struct gpuident_gpu *gpu)
+{
+	u64 mask = 0;
+	int i;
+
+	mutex_lock(&gpu->lock);
+	if (gpu->res) {
+		for (i = 0; gpuident_attrs[i]; i++)
+			if (fact_known(gpu, gpu->res, gpuident_attrs[i]))
+				mask |= BIT_ULL(i);
+		if (gpu->res->rom)
+			mask |= BIT_ULL(63);
+	}
+	mutex_unlock(&gpu->lock);
+	return mask;
+}
+
+int gpuident_refresh_attrs(struct gpuident_gpu *gpu)
+{
+	return sysfs_update_group(&gpu->dev.kobj, &gpuident_group);
+}
+
+static_assert(ARRAY_SIZE(gpuident_attrs) < 63);
