@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Builders for synthetic option ROMs, so that every parser rule is tested
- * on bytes made in the test. The kernel-side twin of tests/unit/rombuild.h
- * (same layout, no libc).
+ * on bytes made in the test. Shared by the KUnit suites and the userspace
+ * unit tests (tests/unit/), so it depends on nothing but compat.h.
  */
 #ifndef GPUIDENT_KUNIT_ROMBUILD_H
 #define GPUIDENT_KUNIT_ROMBUILD_H
 
-#include <linux/string.h>
-#include <linux/types.h>
+#include "gpuident/compat.h"	/* u8..u32, bool, memcpy/memset */
 
 #define RB_PCIR_AT	0x40	/* PCIR offset inside each built image */
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* NVIDIA BIT and AMD ATOM BIOS parsers, on images built here. */
 #include "gitest.h"
-#include "rombuild.h"
+#include "../../kmod/kunit/rombuild.h"
 #include "gpuident/atombios.h"
 #include "gpuident/nvbios.h"
 

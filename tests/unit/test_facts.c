@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Facts from a ROM: the claimed identity of a file, and device shadows. */
 #include "gitest.h"
-#include "rombuild.h"
+#include "../../kmod/kunit/rombuild.h"
 #include "gpuident/facts.h"
 #include "gpuident/rom.h"
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "gitest.h"
-#include "rombuild.h"
+#include "../../kmod/kunit/rombuild.h"
 #include "gpuident/rom.h"
 
 static uint8_t buf[64 * 1024];
