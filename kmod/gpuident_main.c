@@ -97,7 +97,6 @@ static void gpuident_probe_work(struct work_struct *work)
 		gpu->res = res;
 	else
 		old = NULL;	/* out of memory: keep serving the old result */
-	gpu->probing = false;
 	mutex_unlock(&gpu->lock);
 	gpuident_result_free(old);
 
@@ -109,6 +108,10 @@ static void gpuident_probe_work(struct work_struct *work)
 			dev_warn(&gpu->dev, "could not update attributes: %d\n", err);
 		gpu->visible = visible;
 	}
+	/* "ready" only once the attributes that hold the result exist */
+	mutex_lock(&gpu->lock);
+	gpu->probing = false;
+	mutex_unlock(&gpu->lock);
 	if (res)
 		dev_dbg(&gpu->dev, "%s (%u%%)\n",
 			gi_verdict_name(res->report.verdict),
