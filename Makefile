@@ -35,6 +35,7 @@ SAN_OBJ := $(addprefix $(BUILD)/san/,$(CORE_SRC:.c=.o) $(TOOL_LIB_SRC:.c=.o) $(U
 FUZZ_SECONDS ?= 20
 
 PHONY_INSTALL := install uninstall dkms-install dkms-uninstall
+PHONY_INSTALL += demo
 .PHONY: $(PHONY_INSTALL) all tool module test unit kunit e2e dkms-test corpus-test tool-test fuzz \
 	fuzz-smoke check-version clean help
 
@@ -129,6 +130,11 @@ dkms-uninstall:
 	dkms remove -m gpuident -v $(VERSION) --all
 	rm -rf /usr/src/gpuident-$(VERSION)
 
+# The README's "try it": an audit of this machine's GPUs, or of emulated
+# ones in QEMU when it has none (root: DKMS).
+demo: tool
+	tests/e2e/demo
+
 check-version:
 	tests/check-version
 
@@ -148,6 +154,7 @@ help:
 	@echo "  dkms-test      DKMS round trip for every installed 6.1/6.12 header tree (root)"
 	@echo "  fuzz           libFuzzer campaign, FUZZ_SECONDS per target"
 	@echo "  check-version  one version in version.h, dkms.conf, the tool"
+	@echo "  demo           the audit: this machine's GPUs, or emulated ones in QEMU (root)"
 	@echo "  install        the tool, man page, completion, systemd units (PREFIX, DESTDIR)"
 	@echo "  dkms-install   add, build and install the module with DKMS for KVER (root)"
 	@echo "Variables: KVER, KDIR, CC, CLANG, FUZZ_SECONDS"
