@@ -495,6 +495,25 @@ if [ -x /bin/gpuident ]; then
 	eq "gpuident --json: one GPU per display device" "$(wc -l </tmp/live.txt)" "$(echo $DEVS | wc -w)"
 	gpuident -n -w 10000 >/tmp/live.txt 2>&1
 	sed 's/^/e2e: gpuident: /' /tmp/live.txt
+	# Without the module's help, as root: the same verdicts.
+	gpuident --direct --json >/tmp/direct.json 2>/tmp/direct.err
+	awk -F'"' '/"address":/ { a = $4; v = "" } /"verdict":/ && a != "" && v == "" { v = $4; print a, v }' \
+		/tmp/direct.json >/tmp/direct.txt
+	for a in $DEVS; do
+		eq "gpuident --direct: $a verdict as the module's" \
+			"$(sed -n "s/^$a //p" /tmp/direct.txt | head -n1)" "$(cat "$CLS/$a/verdict" 2>&1)"
+	done
+	# A capture bundle, read back by analyze: the same verdicts.
+	gpuident capture -o /tmp/capture.txt 2>/tmp/capture.err
+	t "gpuident capture -o: bundle written" grep -q '^gpuident-capture 1' /tmp/capture.txt
+	gpuident analyze --json /tmp/capture.txt >/tmp/bundle.json 2>&1
+	awk -F'"' '/"address":/ { a = $4; v = "" } /"verdict":/ && a != "" && v == "" { v = $4; print a, v }' \
+		/tmp/bundle.json >/tmp/bundle.txt
+	for a in $DEVS; do
+		eq "gpuident analyze of the capture: $a verdict as the module's" \
+			"$(sed -n "s/^$a //p" /tmp/bundle.txt | head -n1)" "$(cat "$CLS/$a/verdict" 2>&1)"
+	done
+	t "the capture holds the VBIOS images (root)" [ "$(grep -c '^rom ' /tmp/capture.txt)" -ge 4 ]
 fi
 for a in $DEVS; do describe "$a" "$(for i in $IDS; do [ "$(resolve "$i")" = "$a" ] && echo "$i"; done)"; done
 
