@@ -127,7 +127,7 @@ static void collect_prom(const struct bar0 *b, struct gpuident_result *res)
 	u32 grant, *words;
 	size_t i;
 
-	if (res->rom || !res->nv.has_chip ||
+	if (!gpuident_read_rom || res->rom || !res->nv.has_chip ||
 	    !gi_nv_prom_readable(res->nv.chip.chip_id))
 		return;
 	if (b->len < GI_NV_PROM_BASE + GI_NV_PROM_SIZE)
@@ -319,7 +319,8 @@ struct gpuident_result *gpuident_collect(struct pci_dev *pdev)
 		collect_bars(pdev, res);
 		collect_vpd_dsn(pdev, res);
 		if (device_accessible(pdev, res)) {
-			collect_rom_bar(pdev, res);
+			if (gpuident_read_rom)
+				collect_rom_bar(pdev, res);
 			collect_nvidia(pdev, res);
 		} else if (pdev->vendor != PCI_VENDOR_ID_NVIDIA) {
 			res->regs = GPUIDENT_REGS_NOT_NVIDIA;

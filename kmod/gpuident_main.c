@@ -34,6 +34,14 @@ bool gpuident_wake_suspended;
 module_param_named(wake_suspended, gpuident_wake_suspended, bool, 0444);
 MODULE_PARM_DESC(wake_suspended, "Resume a runtime-suspended GPU to probe it (default N)");
 
+bool gpuident_read_rom = true;
+module_param_named(read_rom, gpuident_read_rom, bool, 0444);
+MODULE_PARM_DESC(read_rom, "Read the VBIOS (default Y)");
+
+static bool serial_probe;
+module_param(serial_probe, bool, 0444);
+MODULE_PARM_DESC(serial_probe, "Probe one GPU at a time instead of in parallel (default N; for measurements)");
+
 /* Hot-added devices may not have their BARs assigned yet: retry a while. */
 #define PROBE_RETRY_DELAY	msecs_to_jiffies(200)
 #define PROBE_MAX_TRIES		10
@@ -230,7 +238,8 @@ static int __init gpuident_init(void)
 
 	gpuident_rom_max_size = clamp(gpuident_rom_max_size, 512u,
 				      GI_ROM_MAX_SIZE);
-	gpuident_wq = alloc_workqueue("gpuident", WQ_UNBOUND, 0);
+	gpuident_wq = serial_probe ? alloc_ordered_workqueue("gpuident", 0) :
+				     alloc_workqueue("gpuident", WQ_UNBOUND, 0);
 	if (!gpuident_wq)
 		return -ENOMEM;
 	err = class_register(&gpuident_class);
