@@ -36,20 +36,25 @@ static ssize_t state_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(state);
 
-#define PDEV_ATTR(_name, _fmt, _field)					\
+#define PDEV_SHOW(_name, _fmt, _field)					\
 static ssize_t _name##_show(struct device *dev,				\
 			    struct device_attribute *attr, char *buf)	\
 {									\
 	return sysfs_emit(buf, _fmt "\n", to_gpuident_gpu(dev)->pdev->_field); \
-}									\
-static DEVICE_ATTR_RO(_name)
+}
 
-PDEV_ATTR(vendor_id, "0x%04x", vendor);
-PDEV_ATTR(device_id, "0x%04x", device);
-PDEV_ATTR(subsystem_vendor_id, "0x%04x", subsystem_vendor);
-PDEV_ATTR(subsystem_device_id, "0x%04x", subsystem_device);
-PDEV_ATTR(revision, "0x%02x", revision);
-PDEV_ATTR(class, "0x%06x", class);
+PDEV_SHOW(vendor_id, "0x%04x", vendor)
+static DEVICE_ATTR_RO(vendor_id);
+PDEV_SHOW(device_id, "0x%04x", device)
+static DEVICE_ATTR_RO(device_id);
+PDEV_SHOW(subsystem_vendor_id, "0x%04x", subsystem_vendor)
+static DEVICE_ATTR_RO(subsystem_vendor_id);
+PDEV_SHOW(subsystem_device_id, "0x%04x", subsystem_device)
+static DEVICE_ATTR_RO(subsystem_device_id);
+PDEV_SHOW(revision, "0x%02x", revision)
+static DEVICE_ATTR_RO(revision);
+PDEV_SHOW(class, "0x%06x", class)
+static DEVICE_ATTR_RO(class);
 
 /*
  * Attributes from the probe result. _expr is evaluated under gpu->lock
