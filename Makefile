@@ -37,7 +37,7 @@ FUZZ_SECONDS ?= 20
 PHONY_INSTALL := install uninstall dkms-install dkms-uninstall
 PHONY_INSTALL += demo
 .PHONY: $(PHONY_INSTALL) all tool module test unit kunit e2e dkms-test corpus-test tool-test fuzz \
-	fuzz-smoke check-version clean help
+	fuzz-smoke check-version clean help bench
 
 all: tool
 	@if [ -d "$(KDIR)" ]; then $(MAKE) module; \
@@ -73,6 +73,14 @@ test: tool $(BUILD)/unit-tests
 kunit:
 	tests/kunit/run
 
+# gpuident.ko under a debug kernel (KASAN, lockdep, kmemleak, debugobjects)
+# in QEMU: insmod/rmmod cycles, hotplug, a reprobe storm, readers throughout.
+# The kernel is built once from linux-source-6.1 and cached in
+# /var/cache/gpuident. STRESS_CYCLES (100), STRESS_SHORT=1 (the CI mode).
+.PHONY: stress
+stress:
+	tests/stress/run
+
 # As root: the module built by DKMS, loaded in Debian's stock 6.1 kernel
 # under QEMU with emulated display devices carrying real VBIOS images
 # (../shared); the kernel image is cached in /var/cache/gpuident. The tool
@@ -80,6 +88,13 @@ kunit:
 e2e:
 	-$(MAKE) tool
 	tests/e2e/run
+
+# As root: ratios measured in one run (tests/bench/run): the VBIOS parser
+# against cat on this machine, and in the e2e kernel under QEMU the audit
+# against lspci -vvv and lshw, attribute reads, and the module's probe.
+# Prints a table, also written to build/bench/report.txt; never fails on timing.
+bench: tool
+	tests/bench/run
 
 # As root: dkms add/build/install/remove and W=1 builds for every installed
 # Debian 6.1 and 6.12 header tree.
@@ -150,7 +165,9 @@ help:
 	@echo "  test           every test this machine can run"
 	@echo "  unit           the unit tests alone (ASan/UBSan)"
 	@echo "  kunit          KUnit suites of gpuident_kunit.ko in a KUnit kernel under QEMU"
+	@echo "  stress         gpuident.ko under KASAN/lockdep/kmemleak in QEMU: load cycles, hotplug"
 	@echo "  e2e            DKMS-built module in Debian's 6.1 kernel under QEMU (root)"
+	@echo "  bench          parser, audit, scrape and probe costs vs cat/lspci/lshw (root)"
 	@echo "  dkms-test      DKMS round trip for every installed 6.1/6.12 header tree (root)"
 	@echo "  fuzz           libFuzzer campaign, FUZZ_SECONDS per target"
 	@echo "  check-version  one version in version.h, dkms.conf, the tool"

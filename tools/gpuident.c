@@ -126,10 +126,14 @@ static int emit(const struct options *o, const struct gi_gpu_list *l)
 
 static int ensure_module(const struct options *o)
 {
-	enum gi_kmod_state st = gi_kmod_state();
+	enum gi_kmod_state st;
 	char err[256];
 
-	if (st == GI_KMOD_LOADED || access("/sys/class/" GPUIDENT_CLASS, F_OK) == 0)
+	/* The class directory answers at once; libkmod loads its indexes. */
+	if (access("/sys/class/" GPUIDENT_CLASS, F_OK) == 0)
+		return 0;
+	st = gi_kmod_state();
+	if (st == GI_KMOD_LOADED)
 		return 0;
 	if (o->load) {
 		if (gi_kmod_load(err, sizeof(err))) {

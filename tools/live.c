@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The live audit's source: the module's class devices, through libudev. */
+#include <fcntl.h>
 #include <libudev.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -10,9 +12,45 @@
 #include "gpuident/abi.h"
 #include "live.h"
 
-static const char *udev_get(void *ctx, const char *name)
+/*
+ * Attribute values, read straight from the device's directory: libudev
+ * found the devices, but its per-attribute lstat() and value cache cost
+ * more than the one open/read/close a sysfs file needs, and a hidden
+ * attribute is simply absent.
+ */
+struct attr_reader {
+	int dirfd;
+	char names[48][32];
+	char values[48][96];
+	int n;
+};
+
+static const char *read_attr(void *ctx, const char *name)
 {
-	return udev_device_get_sysattr_value(ctx, name);
+	struct attr_reader *r = ctx;
+	char buf[96];
+	ssize_t len;
+	int i, fd;
+
+	for (i = 0; i < r->n; i++)
+		if (!strcmp(r->names[i], name))
+			return r->values[i];
+	fd = openat(r->dirfd, name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len < 0)
+		return NULL;
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+		len--;
+	buf[len] = '\0';
+	if (r->n == (int)(sizeof(r->names) / sizeof(r->names[0])))
+		r->n = 0;	/* attrs.c asks for far fewer; stay bounded */
+	i = r->n++;
+	snprintf(r->names[i], sizeof(r->names[i]), "%s", name);
+	memcpy(r->values[i], buf, len + 1);
+	return r->values[i];
 }
 
 static long long now_ms(void)
@@ -48,6 +86,7 @@ static struct udev_device *ready_device(struct udev *udev, const char *path,
 int gi_live_read(struct gi_gpu_list *list, unsigned int wait_ms, char *err,
 		 size_t errlen)
 {
+	static struct attr_reader reader;
 	struct udev_enumerate *en;
 	struct udev_list_entry *e;
 	long long deadline = now_ms() + wait_ms;
@@ -70,6 +109,7 @@ int gi_live_read(struct gi_gpu_list *list, unsigned int wait_ms, char *err,
 		struct udev_device *dev = ready_device(udev, path, deadline);
 		struct gi_gpu *g;
 		const char *state;
+		bool probing;
 
 		if (!dev)
 			continue;	/* vanished (hot-unplug) while we looked */
@@ -88,11 +128,20 @@ int gi_live_read(struct gi_gpu_list *list, unsigned int wait_ms, char *err,
 			 udev_device_get_sysname(dev));
 		snprintf(g->source, sizeof(g->source), "module");
 		state = udev_device_get_sysattr_value(dev, "state");
-		if (gi_gpu_from_attrs(g, udev_get, dev) == 0 && state &&
-		    !strcmp(state, GPUIDENT_STATE_PROBING))
+		probing = state && !strcmp(state, GPUIDENT_STATE_PROBING);
+		reader.n = 0;
+		reader.dirfd = open(udev_device_get_syspath(dev),
+				    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		udev_device_unref(dev);
+		if (reader.dirfd < 0) {
+			snprintf(g->note, sizeof(g->note), "vanished while being read");
+			n++;
+			continue;
+		}
+		if (gi_gpu_from_attrs(g, read_attr, &reader) == 0 && probing)
 			snprintf(g->note, sizeof(g->note),
 				 "still probing after %u ms: facts incomplete", wait_ms);
-		udev_device_unref(dev);
+		close(reader.dirfd);
 		n++;
 	}
 	ret = n;
