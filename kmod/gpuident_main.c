@@ -15,6 +15,7 @@
 #include <linux/moduleparam.h>
 #include <linux/pci.h>
 #include <linux/slab.h>
+#include <linux/wait.h>
 
 #include "gpuident.h"
 #include "gpuident_fmt.h"
@@ -46,9 +47,15 @@ MODULE_PARM_DESC(serial_probe, "Probe one GPU at a time instead of in parallel (
 #define PROBE_RETRY_DELAY	msecs_to_jiffies(200)
 #define PROBE_MAX_TRIES		10
 
-static struct class gpuident_class = {
-	.name = GPUIDENT_CLASS,
-};
+static struct class *gpuident_class;
+
+/*
+ * Class devices still waiting for their release: a release may run after
+ * device_unregister() returns (late references, DEBUG_KOBJECT_RELEASE),
+ * and it is module code, so the module must not go before the last one.
+ */
+static atomic_t gpuident_unreleased = ATOMIC_INIT(0);
+static DECLARE_WAIT_QUEUE_HEAD(gpuident_release_wq);
 
 static struct workqueue_struct *gpuident_wq;
 static LIST_HEAD(gpuident_gpus);
@@ -134,6 +141,8 @@ static void gpuident_release(struct device *dev)
 	gpuident_result_free(gpu->res);
 	pci_dev_put(gpu->pdev);
 	kfree(gpu);
+	if (atomic_dec_and_test(&gpuident_unreleased))
+		wake_up(&gpuident_release_wq);
 }
 
 static struct gpuident_gpu *find_gpu(struct pci_dev *pdev)
@@ -165,8 +174,9 @@ static void gpuident_add(struct pci_dev *pdev, unsigned long delay)
 	INIT_DELAYED_WORK(&gpu->probe_work, gpuident_probe_work);
 	gpu->probing = true;
 
+	atomic_inc(&gpuident_unreleased);	/* dropped by gpuident_release */
 	device_initialize(&gpu->dev);
-	gpu->dev.class = &gpuident_class;
+	gpu->dev.class = gpuident_class;
 	gpu->dev.parent = &pdev->dev;
 	gpu->dev.groups = gpuident_groups;
 	gpu->dev.release = gpuident_release;
@@ -242,7 +252,16 @@ static int __init gpuident_init(void)
 				     alloc_workqueue("gpuident", WQ_UNBOUND, 0);
 	if (!gpuident_wq)
 		return -ENOMEM;
-	err = class_register(&gpuident_class);
+	/*
+	 * A class allocated by the core: its release is core code and frees
+	 * core memory, however late it runs.
+	 */
+#ifdef GPUIDENT_CLASS_CREATE_NAME_ONLY	/* kmod/Kbuild tests the header */
+	gpuident_class = class_create(GPUIDENT_CLASS);
+#else
+	gpuident_class = class_create(THIS_MODULE, GPUIDENT_CLASS);
+#endif
+	err = PTR_ERR_OR_ZERO(gpuident_class);
 	if (err)
 		goto err_wq;
 	err = bus_register_notifier(&pci_bus_type, &gpuident_pci_nb);
@@ -256,7 +275,7 @@ static int __init gpuident_init(void)
 	return 0;
 
 err_class:
-	class_unregister(&gpuident_class);
+	class_destroy(gpuident_class);
 err_wq:
 	destroy_workqueue(gpuident_wq);
 	return err;
@@ -266,7 +285,8 @@ static void __exit gpuident_exit(void)
 {
 	bus_unregister_notifier(&pci_bus_type, &gpuident_pci_nb);
 	gpuident_remove_all();
-	class_unregister(&gpuident_class);
+	wait_event(gpuident_release_wq, !atomic_read(&gpuident_unreleased));
+	class_destroy(gpuident_class);
 	destroy_workqueue(gpuident_wq);
 }
 
