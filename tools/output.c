@@ -45,15 +45,9 @@ static const char *board_of(const struct gi_gpu *g, bool numeric, char *buf,
 	}
 	v = gi_kb_board_vendor(f->ssvid);
 	b = gi_kb_board(f->vendor_id, f->device_id, f->ssvid, f->ssid);
-	if (v && b && strncmp(b->name, v->name, strlen(v->name)))
-		snprintf(buf, n, "%s %s", v->name, b->name);
-	else if (b)
-		snprintf(buf, n, "%s", b->name);
-	else if (v)
-		snprintf(buf, n, "%s", v->name);
-	else
-		gi_name_vendor(f->ssvid, buf, n);
-	return buf;
+	if (v || b)
+		return gi_kb_board_label(v, b, buf, n);
+	return gi_name_vendor(f->ssvid, buf, n);
 }
 
 static const char *verdict_color(enum gi_verdict v)

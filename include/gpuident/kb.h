@@ -127,6 +127,13 @@ const struct gi_chip *gi_kb_chip_by_bios(u8 bios_major, u8 bios_chip);
 const struct gi_board_vendor *gi_kb_board_vendor(u16 ssvid);
 const struct gi_board *gi_kb_board(u16 vendor_id, u16 device_id, u16 ssvid,
 				   u16 ssid);
+/*
+ * "Maker board" for display, without the maker twice when the board name
+ * already starts with it ("NVIDIA RTX 6000 Ada"). Either may be NULL;
+ * writes "" when both are. Returns @buf.
+ */
+char *gi_kb_board_label(const struct gi_board_vendor *v,
+			const struct gi_board *b, char *buf, size_t n);
 /* Largest and smallest shipped VRAM configuration, MiB (0 if unknown). */
 u32 gi_sku_vram_max(const struct gi_sku *s);
 u32 gi_sku_vram_min(const struct gi_sku *s);

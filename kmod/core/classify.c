@@ -482,11 +482,7 @@ static void check_board_vendor(struct ctx *c)
 	b = gi_kb_board(f->vendor_id, f->device_id, f->ssvid, f->ssid);
 	snprintf(c->a, sizeof(c->a), "%04x:%04x", f->ssvid, f->ssid);
 	if (b) {
-		/* board names often repeat the maker ("NVIDIA RTX 6000 Ada") */
-		if (v && strncmp(b->name, v->name, strlen(v->name)))
-			snprintf(c->n, sizeof(c->n), "%s %s", v->name, b->name);
-		else
-			snprintf(c->n, sizeof(c->n), "%s", b->name);
+		gi_kb_board_label(v, b, c->n, sizeof(c->n));
 		FINDING(c->r, GI_CHECK_BOARD_VENDOR, GI_RESULT_PASS,
 			GI_VERDICT_ORIGINAL, GI_WEIGHT_NONE, c->a, NULL, c->n);
 	} else if (v) {

@@ -190,3 +190,13 @@ const char *gi_mem_type_name(enum gi_mem_type t)
 		return "unknown";
 	}
 }
+
+char *gi_kb_board_label(const struct gi_board_vendor *v,
+			const struct gi_board *b, char *buf, size_t n)
+{
+	if (v && b && strncmp(b->name, v->name, strlen(v->name)))
+		snprintf(buf, n, "%s %s", v->name, b->name);
+	else
+		snprintf(buf, n, "%s", b ? b->name : v ? v->name : "");
+	return buf;
+}
