@@ -24,7 +24,8 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 HDRS := $(wildcard include/gpuident/*.h tools/*.h tests/unit/*.h)
 
-TOOL_LIBS := -ljson-c -lmd -ludev -lkmod -lpci
+# libkmod is dlopen()ed on demand (tools/kmodctl.c): only its header is a build need.
+TOOL_LIBS := -ljson-c -lmd -ludev -lpci -ldl
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ := $(TOOL_SRC:%.c=$(BUILD)/%.o)

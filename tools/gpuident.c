@@ -262,8 +262,8 @@ static int cmd_capture(const struct options *o)
 
 	if (!o->output)
 		return usage_error("%s: -o FILE is required", "capture");
-	module = gi_kmod_state() == GI_KMOD_LOADED ||
-		 access("/sys/class/" GPUIDENT_CLASS, F_OK) == 0;
+	module = access("/sys/class/" GPUIDENT_CLASS, F_OK) == 0 ||
+		 gi_kmod_state() == GI_KMOD_LOADED;
 	n = module ? gi_live_read(&l, o->wait_ms, err, sizeof(err)) :
 		     gi_direct_read(&l, err, sizeof(err));
 	if (n < 0) {

@@ -1,21 +1,95 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Is gpuident.ko loaded, and loading it on request, through libkmod. */
+/*
+ * Is gpuident.ko loaded, and loading it on request, through libkmod.
+ *
+ * libkmod is opened with dlopen() when one of these is first called, not
+ * linked: it brings libcrypto, libzstd and liblzma, whose loading and
+ * relocation doubled the start-up of every gpuident run, and an audit
+ * with the module loaded (what a monitoring agent does each scrape) never
+ * needs it. The header still gives the prototypes, so a change in the
+ * library's API is caught at build time. systemd loads its optional
+ * libraries the same way.
+ */
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <libkmod.h>
 #include <stdio.h>
 #include <string.h>
+#include <syslog.h>
 
 #include "kmodctl.h"
 
 #define MODULE_NAME "gpuident"
+#define LIBKMOD_SONAME "libkmod.so.2"
+
+static struct {
+	typeof(kmod_new) *new_ctx;
+	typeof(kmod_load_resources) *load_resources;
+	typeof(kmod_set_log_priority) *set_log_priority;
+	typeof(kmod_unref) *unref;
+	typeof(kmod_list_next) *list_next;
+	typeof(kmod_module_new_from_name) *new_from_name;
+	typeof(kmod_module_new_from_lookup) *new_from_lookup;
+	typeof(kmod_module_get_module) *get_module;
+	typeof(kmod_module_get_path) *get_path;
+	typeof(kmod_module_get_initstate) *get_initstate;
+	typeof(kmod_module_probe_insert_module) *probe_insert;
+	typeof(kmod_module_unref) *module_unref;
+	typeof(kmod_module_unref_list) *unref_list;
+} lk;
+
+static const struct {
+	const char *name;
+	void **slot;
+} lk_symbols[] = {
+	{ "kmod_new", (void **)&lk.new_ctx },
+	{ "kmod_load_resources", (void **)&lk.load_resources },
+	{ "kmod_set_log_priority", (void **)&lk.set_log_priority },
+	{ "kmod_unref", (void **)&lk.unref },
+	{ "kmod_list_next", (void **)&lk.list_next },
+	{ "kmod_module_new_from_name", (void **)&lk.new_from_name },
+	{ "kmod_module_new_from_lookup", (void **)&lk.new_from_lookup },
+	{ "kmod_module_get_module", (void **)&lk.get_module },
+	{ "kmod_module_get_path", (void **)&lk.get_path },
+	{ "kmod_module_get_initstate", (void **)&lk.get_initstate },
+	{ "kmod_module_probe_insert_module", (void **)&lk.probe_insert },
+	{ "kmod_module_unref", (void **)&lk.module_unref },
+	{ "kmod_module_unref_list", (void **)&lk.unref_list },
+};
+
+/* Open libkmod once; NULL, or why it cannot be used. */
+static const char *libkmod_open(void)
+{
+	static const char *failure;
+	static void *handle;
+	size_t i;
+
+	if (handle || failure)
+		return failure;
+	handle = dlopen(LIBKMOD_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!handle)
+		return failure = LIBKMOD_SONAME " is not installed";
+	for (i = 0; i < sizeof(lk_symbols) / sizeof(lk_symbols[0]); i++) {
+		*lk_symbols[i].slot = dlsym(handle, lk_symbols[i].name);
+		if (!*lk_symbols[i].slot)
+			return failure = LIBKMOD_SONAME " lacks a function gpuident uses";
+	}
+	return NULL;
+}
 
 static struct kmod_ctx *context(void)
 {
-	struct kmod_ctx *ctx = kmod_new(NULL, NULL);
+	struct kmod_ctx *ctx;
 
-	if (ctx)
-		kmod_load_resources(ctx);
+	if (libkmod_open())
+		return NULL;
+	ctx = lk.new_ctx(NULL, NULL);
+	if (ctx) {
+		/* Failures are reported once, in gpuident's words. */
+		lk.set_log_priority(ctx, LOG_CRIT);
+		lk.load_resources(ctx);
+	}
 	return ctx;
 }
 
@@ -25,16 +99,16 @@ static bool installed(struct kmod_ctx *ctx)
 	struct kmod_list *list = NULL, *l;
 	bool found = false;
 
-	if (kmod_module_new_from_lookup(ctx, MODULE_NAME, &list) < 0)
+	if (lk.new_from_lookup(ctx, MODULE_NAME, &list) < 0)
 		return false;
-	kmod_list_foreach(l, list) {
-		struct kmod_module *m = kmod_module_get_module(l);
+	for (l = list; l; l = lk.list_next(list, l)) {
+		struct kmod_module *m = lk.get_module(l);
 
-		if (kmod_module_get_path(m))
+		if (lk.get_path(m))
 			found = true;
-		kmod_module_unref(m);
+		lk.module_unref(m);
 	}
-	kmod_module_unref_list(list);
+	lk.unref_list(list);
 	return found;
 }
 
@@ -47,40 +121,44 @@ enum gi_kmod_state gi_kmod_state(void)
 
 	if (!ctx)
 		return GI_KMOD_UNKNOWN;
-	if (kmod_module_new_from_name(ctx, MODULE_NAME, &mod) < 0)
+	if (lk.new_from_name(ctx, MODULE_NAME, &mod) < 0)
 		goto out;
-	init = kmod_module_get_initstate(mod);
+	init = lk.get_initstate(mod);
 	if (init == KMOD_MODULE_LIVE || init == KMOD_MODULE_BUILTIN ||
 	    init == KMOD_MODULE_COMING)
 		st = GI_KMOD_LOADED;
 	else
 		st = installed(ctx) ? GI_KMOD_NOT_LOADED : GI_KMOD_NOT_INSTALLED;
-	kmod_module_unref(mod);
+	lk.module_unref(mod);
 out:
-	kmod_unref(ctx);
+	lk.unref(ctx);
 	return st;
 }
 
 int gi_kmod_load(char *err, size_t errlen)
 {
-	struct kmod_ctx *ctx = context();
+	const char *why = libkmod_open();
 	struct kmod_module *mod = NULL;
+	struct kmod_ctx *ctx;
 	int ret;
 
+	ctx = why ? NULL : context();
 	if (!ctx) {
-		snprintf(err, errlen, "cannot use libkmod");
+		snprintf(err, errlen, "cannot use libkmod: %s",
+			 why ? why : "out of memory");
 		return -1;
 	}
-	ret = kmod_module_new_from_name(ctx, MODULE_NAME, &mod);
+	ret = lk.new_from_name(ctx, MODULE_NAME, &mod);
 	if (ret >= 0)
-		ret = kmod_module_probe_insert_module(mod, KMOD_PROBE_APPLY_BLACKLIST,
-						      NULL, NULL, NULL, NULL);
+		ret = lk.probe_insert(mod, KMOD_PROBE_APPLY_BLACKLIST,
+				      NULL, NULL, NULL, NULL);
 	if (ret < 0)
 		snprintf(err, errlen, "cannot load %s: %s", MODULE_NAME,
 			 ret == -ENOENT ? "not installed (see README: DKMS)" :
 			 ret == -EPERM ? "permission denied (run as root)" :
 			 strerror(-ret));
-	kmod_module_unref(mod);
-	kmod_unref(ctx);
+	if (mod)
+		lk.module_unref(mod);
+	lk.unref(ctx);
 	return ret < 0 ? -1 : 0;
 }
