@@ -6,8 +6,9 @@
 #include <stddef.h>
 
 /*
- * Names from libpci's ID database (pci.ids, udev hwdb). With @numeric,
- * or when the database has no entry, the hex IDs are given instead.
+ * Names through libpci: from udev's hwdb where the system has one, else
+ * from pci.ids. With @numeric, or when neither has an entry, the hex IDs
+ * are given instead.
  */
 void gi_names_init(bool numeric);
 void gi_names_cleanup(void);
