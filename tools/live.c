@@ -25,31 +25,41 @@ struct attr_reader {
 	int n;
 };
 
+/* One fresh read of @name into @buf (NUL-terminated, trailing newline cut). */
+static bool read_value(int dirfd, const char *name, char *buf, size_t size)
+{
+	ssize_t len;
+	int fd;
+
+	fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	len = read(fd, buf, size - 1);
+	close(fd);
+	if (len < 0)
+		return false;
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+		len--;
+	buf[len] = '\0';
+	return true;
+}
+
 static const char *read_attr(void *ctx, const char *name)
 {
 	struct attr_reader *r = ctx;
 	char buf[96];
-	ssize_t len;
-	int i, fd;
+	int i;
 
 	for (i = 0; i < r->n; i++)
 		if (!strcmp(r->names[i], name))
 			return r->values[i];
-	fd = openat(r->dirfd, name, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (!read_value(r->dirfd, name, buf, sizeof(buf)))
 		return NULL;
-	len = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (len < 0)
-		return NULL;
-	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
-		len--;
-	buf[len] = '\0';
 	if (r->n == (int)(sizeof(r->names) / sizeof(r->names[0])))
 		r->n = 0;	/* attrs.c asks for far fewer; stay bounded */
 	i = r->n++;
 	snprintf(r->names[i], sizeof(r->names[i]), "%s", name);
-	memcpy(r->values[i], buf, len + 1);
+	snprintf(r->values[i], sizeof(r->values[i]), "%s", buf);
 	return r->values[i];
 }
 
@@ -62,27 +72,29 @@ static long long now_ms(void)
 }
 
 /*
- * A fresh udev_device each time: libudev caches attribute values, and
- * "state" changes while the module probes.
+ * Wait until the device has finished probing or @deadline passes; "state"
+ * is read fresh each time. Returns whether it is still probing.
  */
-static struct udev_device *ready_device(struct udev *udev, const char *path,
-					long long deadline)
+static bool wait_probed(int dirfd, long long deadline)
 {
-	for (;;) {
-		struct udev_device *dev = udev_device_new_from_syspath(udev, path);
-		const char *state;
+	char state[32];
 
-		if (!dev)
-			return NULL;
-		state = udev_device_get_sysattr_value(dev, "state");
-		if (!state || strcmp(state, GPUIDENT_STATE_PROBING) ||
-		    now_ms() >= deadline)
-			return dev;
-		udev_device_unref(dev);
+	for (;;) {
+		if (!read_value(dirfd, "state", state, sizeof(state)) ||
+		    strcmp(state, GPUIDENT_STATE_PROBING))
+			return false;
+		if (now_ms() >= deadline)
+			return true;
 		usleep(50 * 1000);
 	}
 }
 
+/*
+ * libudev finds the devices; their attributes are then read straight from
+ * each device's directory, held open by a descriptor. A udev_device per
+ * GPU would resolve its path component by component and stat each
+ * attribute before reading it: most of an audit's system calls.
+ */
 int gi_live_read(struct gi_gpu_list *list, unsigned int wait_ms, char *err,
 		 size_t errlen)
 {
@@ -106,41 +118,40 @@ int gi_live_read(struct gi_gpu_list *list, unsigned int wait_ms, char *err,
 	}
 	udev_list_entry_foreach(e, udev_enumerate_get_list_entry(en)) {
 		const char *path = udev_list_entry_get_name(e);
-		struct udev_device *dev = ready_device(udev, path, deadline);
+		const char *name = strrchr(path, '/');
 		struct gi_gpu *g;
-		const char *state;
 		bool probing;
 
-		if (!dev)
-			continue;	/* vanished (hot-unplug) while we looked */
-		if (gi_abi_check(udev_device_get_sysattr_value(dev, "abi_version"),
-				 err, errlen)) {
-			udev_device_unref(dev);
+		reader.n = 0;
+		reader.dirfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (reader.dirfd < 0)
+			continue;	/* unplugged since the enumeration */
+		probing = wait_probed(reader.dirfd, deadline);
+		if (gi_abi_check(read_attr(&reader, "abi_version"), err, errlen)) {
+			/* A device removed under us has no attributes left. */
+			if (faccessat(reader.dirfd, "uevent", F_OK, 0)) {
+				close(reader.dirfd);
+				continue;
+			}
+			close(reader.dirfd);
 			goto out;
 		}
 		g = gi_gpu_list_add(list);
 		if (!g) {
-			udev_device_unref(dev);
+			close(reader.dirfd);
 			snprintf(err, errlen, "out of memory");
 			goto out;
 		}
-		snprintf(g->address, sizeof(g->address), "%s",
-			 udev_device_get_sysname(dev));
+		snprintf(g->address, sizeof(g->address), "%s", name ? name + 1 : path);
 		snprintf(g->source, sizeof(g->source), "module");
-		state = udev_device_get_sysattr_value(dev, "state");
-		probing = state && !strcmp(state, GPUIDENT_STATE_PROBING);
-		reader.n = 0;
-		reader.dirfd = open(udev_device_get_syspath(dev),
-				    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		udev_device_unref(dev);
-		if (reader.dirfd < 0) {
-			snprintf(g->note, sizeof(g->note), "vanished while being read");
-			n++;
-			continue;
-		}
-		if (gi_gpu_from_attrs(g, read_attr, &reader) == 0 && probing)
+		if (gi_gpu_from_attrs(g, read_attr, &reader) < 0) {
+			if (faccessat(reader.dirfd, "uevent", F_OK, 0))
+				snprintf(g->note, sizeof(g->note),
+					 "removed while being read");
+		} else if (probing) {
 			snprintf(g->note, sizeof(g->note),
 				 "still probing after %u ms: facts incomplete", wait_ms);
+		}
 		close(reader.dirfd);
 		n++;
 	}
