@@ -8,6 +8,7 @@
 #include <kunit/test.h>
 
 #include "gpuident/classify.h"
+#include "factbuild.h"
 
 struct classify_ctx {
 	struct gi_facts f;
@@ -28,32 +29,8 @@ static struct gi_facts *nv(struct kunit *test, u16 device)
 {
 	struct classify_ctx *c = test->priv;
 
-	memset(&c->f, 0, sizeof(c->f));
-	c->f.origin = GI_ORIGIN_DEVICE;
-	c->f.have = GI_HAVE_IDS;
-	c->f.vendor_id = GI_VENDOR_NVIDIA;
-	c->f.device_id = device;
+	fb_card(&c->f, GI_VENDOR_NVIDIA, device);
 	return &c->f;
-}
-
-static void with_vram(struct gi_facts *f, u32 mib, enum gi_vram_source src)
-{
-	f->have |= GI_HAVE_VRAM;
-	f->vram_mib = mib;
-	f->vram_source = src;
-}
-
-static void with_sm(struct gi_facts *f, u16 sms, bool fuses)
-{
-	f->have |= GI_HAVE_SM_COUNT;
-	f->sm_count = sms;
-	f->sm_from_fuses = fuses;
-}
-
-static void with_bar1(struct gi_facts *f, u32 mib)
-{
-	f->have |= GI_HAVE_BAR1;
-	f->bar1_mib = mib;
 }
 
 static enum gi_verdict classify(struct kunit *test)
@@ -227,9 +204,7 @@ static void classify_genuine_large_memory_not_convicted(struct kunit *test)
 {
 	struct gi_facts *f = nv(test, 0x26b1);	/* RTX 6000 Ada, 48 GB */
 
-	f->have |= GI_HAVE_SUBSYS;
-	f->ssvid = 0x10de;
-	f->ssid = 0x16a1;
+	with_subsys(f, 0x10de, 0x16a1);
 	with_vram(f, 49140, GI_VRAM_DRIVER);
 	with_bar1(f, 65536);
 	KUNIT_EXPECT_EQ(test, classify(test), GI_VERDICT_ORIGINAL);

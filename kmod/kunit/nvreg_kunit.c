@@ -7,24 +7,7 @@
 #include <kunit/test.h>
 
 #include "gpuident/nvreg.h"
-
-/* NV_PMC_BOOT_42: ARCH 29:24, IMPL 23:20, MAJOR 19:16, MINOR 15:12 */
-static u32 boot42(u32 arch, u32 impl, u32 major, u32 minor)
-{
-	return (arch << 24) | (impl << 20) | (major << 16) | (minor << 12);
-}
-
-/* NV_PMC_BOOT_0: ARCH_0 28:24, IMPL 23:20, MAJOR 7:4, MINOR 3:0 */
-static u32 boot0(u32 arch, u32 impl, u32 major, u32 minor)
-{
-	return (arch << 24) | (impl << 20) | (major << 4) | minor;
-}
-
-/* NV_PFB_PRI_MMU_LOCAL_MEMORY_RANGE: SCALE 3:0, MAG 9:4, ECC 30 */
-static u32 lmr(u32 mag, u32 scale, bool ecc)
-{
-	return (mag << 4) | scale | (ecc ? 1u << 30 : 0);
-}
+#include "nvregbuild.h"
 
 #define MIB (1ull << 20)
 #define GIB (1ull << 30)

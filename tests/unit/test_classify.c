@@ -6,6 +6,7 @@
  */
 #include "gitest.h"
 #include "gpuident/classify.h"
+#include "../../kmod/kunit/factbuild.h"
 
 static struct gi_report rep;
 
@@ -13,44 +14,13 @@ static struct gi_facts card(u16 vendor, u16 device)
 {
 	struct gi_facts f;
 
-	memset(&f, 0, sizeof(f));
-	f.origin = GI_ORIGIN_DEVICE;
-	f.have = GI_HAVE_IDS;
-	f.vendor_id = vendor;
-	f.device_id = device;
+	fb_card(&f, vendor, device);
 	return f;
 }
 
 static struct gi_facts nv(u16 device)
 {
 	return card(0x10de, device);
-}
-
-static void with_vram(struct gi_facts *f, u32 mib, enum gi_vram_source src)
-{
-	f->have |= GI_HAVE_VRAM;
-	f->vram_mib = mib;
-	f->vram_source = src;
-}
-
-static void with_sm(struct gi_facts *f, u16 sms, bool fuses)
-{
-	f->have |= GI_HAVE_SM_COUNT;
-	f->sm_count = sms;
-	f->sm_from_fuses = fuses;
-}
-
-static void with_bar1(struct gi_facts *f, u32 mib)
-{
-	f->have |= GI_HAVE_BAR1;
-	f->bar1_mib = mib;
-}
-
-static void with_subsys(struct gi_facts *f, u16 ssvid, u16 ssid)
-{
-	f->have |= GI_HAVE_SUBSYS;
-	f->ssvid = ssvid;
-	f->ssid = ssid;
 }
 
 static const struct gi_finding *finding(enum gi_check c)
