@@ -6,6 +6,11 @@
  * capture_config.c. A dump's PCI address comes from the lspci device line
  * above it or from a ".../0000:01:00.0/config" path on the command line
  * pasted before it.
+ *
+ * libpci has a reader for lspci -x dumps (its "dump" access method), but
+ * it reports a malformed line through its error handler, which must not
+ * return: it suits a dump lspci wrote, not a paste from a seller, which is
+ * hostile input here. It also knows none of the other formats.
  */
 #include "capture.h"
 
