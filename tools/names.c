@@ -56,6 +56,12 @@ void gi_names_init(bool numeric)
 		pacc->error = names_error;
 		pacc->warning = names_quiet;
 		pacc->debug = names_quiet;
+		/*
+		 * Not the cache of lspci -q's DNS answers either: finding it
+		 * means a passwd lookup for "~" on every run, for names
+		 * gpuident never asks the network for.
+		 */
+		pacc->id_lookup_mode &= ~PCI_LOOKUP_CACHE;
 		if (have_hwdb())
 			pci_set_name_list_path(pacc, "", 0);
 	}
