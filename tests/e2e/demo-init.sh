@@ -4,21 +4,9 @@
 # /init of the demo VM (`make demo` on a machine without a GPU): load the
 # DKMS-built gpuident.ko and show what an auditor would see. Lines for the
 # host go to ttyS1 as "E2E | <text>"; tests/e2e/run prints them.
-/bin/busybox mkdir -p /proc /sys /dev /tmp /run /root
-/bin/busybox --install -s /bin
-export PATH=/bin:/sbin
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev
-exec </dev/console >/dev/console 2>&1
-exec 9>/dev/ttyS1
-stty -F /dev/ttyS1 raw -echo 2>/dev/null
-
-P=0 F=0
-out() { echo "E2E $*" >&9; }
+GUEST_TAG=E2E
+. /guest.sh
 show() { while IFS= read -r l; do out "| $l"; done; }
-pass() { P=$((P + 1)); out "PASS $*"; }
-fail() { F=$((F + 1)); out "FAIL $*"; }
 
 out "BOOT $(uname -r) $(cut -d' ' -f1 /proc/uptime)s"
 if insmod /gpuident.ko; then pass "insmod gpuident.ko"; else fail "insmod gpuident.ko"; fi

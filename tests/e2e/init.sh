@@ -13,44 +13,9 @@
 #   E2E HOST <request>                     (the host acts: device_del/add)
 #   E2E RESULT <passed> <failed>, E2E END  (the last lines)
 
-/bin/busybox mkdir -p /proc /sys /dev /tmp /run /root
-/bin/busybox --install -s /bin
-export PATH=/bin:/sbin
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev
-mount -t debugfs debugfs /sys/kernel/debug
-exec </dev/console >/dev/console 2>&1
-exec 9>/dev/ttyS1
-stty -F /dev/ttyS1 raw -echo 2>/dev/null
-
+GUEST_TAG=E2E GUEST_ECHO=1
+. /guest.sh
 . /e2e/expect
-
-P=0 F=0
-out() { echo "E2E $*"; echo "E2E $*" >&9; }
-pass() { P=$((P + 1)); out "PASS $*"; }
-fail() { F=$((F + 1)); out "FAIL $*"; }
-skip() { out "SKIP $*"; }
-# t NAME CMD...: the check passes when CMD succeeds.
-t() { _t=$1; shift; if "$@"; then pass "$_t"; else fail "$_t"; fi; }
-# eq NAME GOT WANT
-eq() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', want '$3'"; fi; }
-# word W LIST: W is one of the space-separated LIST
-word() { case " $2 " in *" $1 "*) return 0 ;; esac; return 1; }
-now() { cut -d. -f1 /proc/uptime; }
-
-# wait_for SECS CMD...: poll CMD every 0.2 s for at most SECS seconds.
-wait_for() {
-	local end=$(($(now) + $1))
-	shift
-	while ! "$@"; do
-		[ "$(now)" -ge "$end" ] && return 1
-		usleep 200000
-	done
-	return 0
-}
-gone() { [ ! -e "$1" ]; }
-is_ready() { [ "$(cat "$1/state" 2>/dev/null)" = ready ]; }
 
 out "BOOT $(uname -r) $(cut -d' ' -f1 /proc/uptime)s"
 echo "e2e: cmdline: $(cat /proc/cmdline)"
@@ -89,8 +54,6 @@ EOF
 uevent sh -c 'echo "$ACTION $DEVPATH" >>/tmp/uevents' &
 UEVENTD=$!
 
-CLS=/sys/class/gpuident
-PCI=/sys/bus/pci/devices
 
 # --- the devices -------------------------------------------------------
 # resolve ID: the PCI address of the emulated device the host called ID
@@ -110,12 +73,6 @@ resolve() {
 # what ID: the host's expectation called what for device ID
 what() { eval "echo \"\${${1}_${2}:-}\""; }
 
-display_devices() {
-	local d
-	for d in "$PCI"/*; do
-		case "$(cat "$d/class")" in 0x03*) basename "$d" ;; esac
-	done
-}
 
 cfg_u8() { od -An -tu1 -j"$2" -N1 "$1" | tr -d ' '; }
 # has_cap ADDR ID: a capability in the legacy list (0x10 = PCI Express)
@@ -403,21 +360,49 @@ reader() {
 	done
 	echo $n >"/tmp/reader.$1"
 }
+# The audit in a loop while devices come and go and the module is reloaded:
+# every run must end with a documented exit code (0 clean, 3 suspicious,
+# 4 no GPU, 5 no module), and its JSON must be whole. One line per run
+# in /tmp/audits: "rc complete|truncated|- GPUs-removed-while-read stderr".
+auditor() {
+	while ! [ -e /tmp/stop-readers ]; do
+		gpuident --json >/tmp/audit.json 2>/tmp/audit.err
+		rc=$?
+		whole=-
+		if [ -s /tmp/audit.json ]; then
+			whole=truncated
+			[ "$(tail -c 2 /tmp/audit.json)" = "}" ] && whole=complete
+		fi
+		gone=$(grep -c 'removed while being read' /tmp/audit.json 2>/dev/null)
+		echo "$rc $whole ${gone:-0} $(head -c 120 /tmp/audit.err | tr '\n' ' ')" >>/tmp/audits
+	done
+}
 READERS=
 start_readers() {
-	rm -f /tmp/stop-readers /tmp/reader.*
+	rm -f /tmp/stop-readers /tmp/reader.* /tmp/audits
 	reader 1 &
 	READERS="$!"
 	reader 2 &
 	READERS="$READERS $!"
+	if [ -x /bin/gpuident ]; then
+		auditor &
+		READERS="$READERS $!"
+	fi
 }
 stop_readers() {
-	local n
+	local n bad
 	touch /tmp/stop-readers
 	wait $READERS
 	n="$(cat /tmp/reader.1 2>/dev/null)+$(cat /tmp/reader.2 2>/dev/null)"
 	t "$1: readers ran throughout ($n passes)" [ -s /tmp/reader.1 ] && [ -s /tmp/reader.2 ]
 	READERS=
+	[ -x /bin/gpuident ] || return
+	n=$(wc -l </tmp/audits)
+	out "INFO $1: gpuident --json ran $n times: exit codes (count code)$(cut -d' ' -f1 /tmp/audits | sort | uniq -c | tr -s ' \n' ' ');" \
+		"GPUs listed as removed while being read: $(awk '{ n += $3 } END { print n + 0 }' /tmp/audits)"
+	bad=$(awk '!(($1 == 0 || $1 == 3 || $1 == 4) && $2 == "complete") && !($1 == 5 && $2 == "-")' /tmp/audits | head -n 3)
+	t "$1: gpuident ran throughout ($n runs)" [ "$n" -gt 0 ]
+	eq "$1: every gpuident run ended with whole JSON or 'no module' (exit 0/3/4/5)" "$bad" ""
 }
 
 change_events() { grep -c "^change .*/gpuident/$1\$" /tmp/uevents; }
@@ -458,8 +443,19 @@ kmalloc_objs() {
 }
 LEAK0=$(echo $(module_addrs))
 
-# --- 1. insmod: an entry per display device, every attribute -----------
-if timeout 60 insmod /gpuident.ko 2>/tmp/err; then
+# --- 1. load: an entry per display device, every attribute -------------
+# Without the module the audit says how to get it and exits 5; --load then
+# loads it through libkmod from /lib/modules, where the host put the
+# DKMS-built module with depmod's indexes.
+if [ -x /bin/gpuident ]; then
+	gpuident >/tmp/noload.out 2>&1
+	eq "gpuident without the module: exit 5" "$?" 5
+	t "gpuident without the module: says to modprobe it" grep -q "modprobe gpuident" /tmp/noload.out
+	timeout 120 gpuident --load -w 0 >/dev/null 2>/tmp/err
+	rc=$?
+	t "gpuident --load: loaded through libkmod (exit $rc: $(head -c 200 /tmp/err))" \
+		[ -d /sys/module/gpuident ] && word "$rc" "0 3"
+elif timeout 60 insmod /gpuident.ko 2>/tmp/err; then
 	pass "insmod gpuident.ko"
 else
 	fail "insmod gpuident.ko: $(cat /tmp/err)"

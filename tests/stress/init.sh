@@ -14,40 +14,9 @@
 #   STRESS HOST device_del|device_add <id> (the host acts on the monitor)
 #   STRESS RESULT <passed> <failed>, STRESS END
 
-/bin/busybox mkdir -p /proc /sys /dev /tmp /root
-/bin/busybox --install -s /bin
-export PATH=/bin:/sbin
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev
-mount -t debugfs debugfs /sys/kernel/debug
-exec </dev/console >/dev/console 2>&1
-exec 9>/dev/ttyS1
-stty -F /dev/ttyS1 raw -echo 2>/dev/null
-
+GUEST_TAG=STRESS GUEST_ECHO=1
+. /guest.sh
 . /stress/params
-
-P=0 F=0
-out() { echo "STRESS $*"; echo "STRESS $*" >&9; }
-pass() { P=$((P + 1)); out "PASS $*"; }
-fail() { F=$((F + 1)); out "FAIL $*"; }
-t() { _t=$1; shift; if "$@"; then pass "$_t"; else fail "$_t"; fi; }
-eq() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', want '$3'"; fi; }
-now() { cut -d. -f1 /proc/uptime; }
-wait_for() { # wait_for SECS CMD...
-	local end=$(($(now) + $1))
-	shift
-	while ! "$@"; do
-		[ "$(now)" -ge "$end" ] && return 1
-		usleep 200000
-	done
-	return 0
-}
-gone() { [ ! -e "$1" ]; }
-is_ready() { [ "$(cat "$1/state" 2>/dev/null)" = ready ]; }
-
-CLS=/sys/class/gpuident
-PCI=/sys/bus/pci/devices
 
 out "BOOT $(uname -r) $(cut -d' ' -f1 /proc/uptime)s"
 echo "stress: cmdline: $(cat /proc/cmdline)"
@@ -60,12 +29,6 @@ echo "stress: cmdline: $(cat /proc/cmdline)"
 ) &
 WATCHDOG=$!
 
-display_devices() {
-	local d
-	for d in "$PCI"/*; do
-		case "$(cat "$d/class" 2>/dev/null)" in 0x03*) basename "$d" ;; esac
-	done
-}
 all_ready() {
 	local a
 	for a in $(display_devices); do is_ready "$CLS/$a" || return 1; done
