@@ -10,18 +10,10 @@
 # guest reads byte 0xfd of the host bridge's config space: the host counts
 # the display devices' config-space accesses between these markers in
 # QEMU's pci_cfg_* trace.
-/bin/busybox mkdir -p /proc /sys /dev /tmp /run /root
-/bin/busybox --install -s /bin
-export PATH=/bin:/sbin:/usr/bin:/usr/sbin
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev
-exec </dev/console >/dev/console 2>&1
-exec 9>/dev/ttyS1
-stty -F /dev/ttyS1 raw -echo 2>/dev/null
+GUEST_TAG=E2E
+. /guest.sh
 . /bench/conf
 
-out() { echo "E2E $*" >&9; }
 say() { out "| $*"; }
 res() { out "BENCH $*"; }
 BL=/bin/benchloop
@@ -29,10 +21,7 @@ phase() { # phase NAME: a marker in the config-space trace
 	res "phase $1"
 	dd if=/sys/bus/pci/devices/0000:00:00.0/config of=/dev/null bs=1 skip=253 count=1 2>/dev/null
 }
-ndev=0
-for c in /sys/bus/pci/devices/*/class; do
-	case $(cat "$c") in 0x03*) ndev=$((ndev + 1)) ;; esac
-done
+ndev=$(display_devices | wc -l)
 out "BOOT $(uname -r) $(cut -d' ' -f1 /proc/uptime)s"
 res "ndev $ndev"
 say "guest: $ndev display devices, $(grep -c ^processor /proc/cpuinfo) vCPUs"
@@ -92,6 +81,11 @@ while IFS='|' read -r name n cmd; do
 	strace -f -c -S calls -o /tmp/strace.$name $cmd >/dev/null 2>&1
 	res "syscalls $name $(awk '$NF == "total" { print $4 }' /tmp/strace.$name)"
 	res "top $name $(awk 'NR > 2 && $NF != "total" && $1 !~ /^-/ { print $NF "=" $4 }' /tmp/strace.$name | head -n 6 | tr '\n' ' ')"
+	if [ "$name" = gpuident ]; then # every call of one audit, with the time since the one before
+		# shellcheck disable=SC2086
+		strace -f -r -o /tmp/full.$name $cmd >/dev/null 2>&1
+		sed 's/^/E2E TRACE /' /tmp/full.$name >&9
+	fi
 	say "$name: $(wc -c </tmp/out.$name) bytes of output"
 done </tmp/cmds
 # Timed runs, interleaved (one of each command per round) so that drift in

@@ -88,6 +88,15 @@ p("host:    %s" % hostinfo)
 p("guest:   Debian %s under QEMU TCG (no KVM), 2 vCPUs, %s display devices, 7 with real VBIOS"
   % (kver, ndev))
 p("         images; guest times are emulated: the ratios are the result, not the absolute values")
+# Which name database the traced audit really opened.
+opened = set()
+for line in open(results_log, errors="replace"):
+    m = re.search(r'^E2E TRACE .*open(?:at)?\(.*"([^"]*(?:hwdb\.bin|pci\.ids))".* = \d+', line)
+    if m:
+        opened.add(m.group(1).rsplit("/", 1)[-1])
+p("         name databases as on a Debian system: pci.ids%s; the audit opened: %s"
+  % (" and udev's hwdb.bin" if host.get("hwdb") else " only (no udev hwdb.bin on the host)",
+     ", ".join(sorted(opened)) or "neither"))
 p("")
 
 # 1. parser
@@ -105,7 +114,7 @@ p("   parsing costs %s reading the files (median), %s the memory; %.0f MiB/s par
 p("")
 
 # 2. audit
-names = [("gpuident", "gpuident"), ("json", "gpuident --json"), ("numeric", "gpuident -n (no pci.ids names)"),
+names = [("gpuident", "gpuident"), ("json", "gpuident --json"), ("numeric", "gpuident -n (no names)"),
          ("startup", "gpuident --version (start only)"), ("lspci", "lspci -vvv"),
          ("lshw", "lshw -class display"), ("cat", "cat of the %s attributes" % (get("nattrs") or ["?"])[0])]
 t = {}
