@@ -46,25 +46,35 @@ static bool have_hwdb(void)
 	return hwdb;
 }
 
+/* libpci, set up on the first lookup: a run that names nothing pays nothing. */
+static struct pci_access *names_access(void)
+{
+	static bool failed;
+
+	if (pacc || failed)
+		return pacc;
+	pacc = pci_alloc();	/* the ID list loads on first lookup */
+	if (!pacc) {
+		failed = true;
+		return NULL;
+	}
+	pacc->error = names_error;
+	pacc->warning = names_quiet;
+	pacc->debug = names_quiet;
+	/*
+	 * Not the cache of lspci -q's DNS answers either: finding it means a
+	 * passwd lookup for "~" on every run, for names gpuident never asks
+	 * the network for.
+	 */
+	pacc->id_lookup_mode &= ~PCI_LOOKUP_CACHE;
+	if (have_hwdb())
+		pci_set_name_list_path(pacc, "", 0);
+	return pacc;
+}
+
 void gi_names_init(bool numeric)
 {
 	numeric_only = numeric;
-	if (numeric || pacc)
-		return;
-	pacc = pci_alloc();	/* the ID list loads on first lookup */
-	if (pacc) {
-		pacc->error = names_error;
-		pacc->warning = names_quiet;
-		pacc->debug = names_quiet;
-		/*
-		 * Not the cache of lspci -q's DNS answers either: finding it
-		 * means a passwd lookup for "~" on every run, for names
-		 * gpuident never asks the network for.
-		 */
-		pacc->id_lookup_mode &= ~PCI_LOOKUP_CACHE;
-		if (have_hwdb())
-			pci_set_name_list_path(pacc, "", 0);
-	}
 }
 
 void gi_names_cleanup(void)
@@ -79,7 +89,7 @@ static const char *lookup(char *buf, size_t n, int flags, unsigned int a,
 {
 	const char *s = NULL;
 
-	if (!numeric_only && pacc)
+	if (!numeric_only && names_access())
 		s = pci_lookup_name(pacc, buf, n, flags | PCI_LOOKUP_NO_NUMBERS,
 				    a, b, c, d);
 	return s;
