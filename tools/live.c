@@ -129,11 +129,11 @@ int gi_live_read(struct gi_gpu_list *list, unsigned int wait_ms, char *err,
 		probing = wait_probed(reader.dirfd, deadline);
 		if (gi_abi_check(read_attr(&reader, "abi_version"), err, errlen)) {
 			/* A device removed under us has no attributes left. */
-			if (faccessat(reader.dirfd, "uevent", F_OK, 0)) {
-				close(reader.dirfd);
-				continue;
-			}
+			bool gone = faccessat(reader.dirfd, "uevent", F_OK, 0) != 0;
+
 			close(reader.dirfd);
+			if (gone)
+				continue;
 			goto out;
 		}
 		g = gi_gpu_list_add(list);
