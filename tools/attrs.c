@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "attrs.h"
+#include "capture.h"
 #include "gpuident/abi.h"
 #include "gpuident/nvreg.h"
 
@@ -78,7 +79,9 @@ static void rom_facts(struct gi_gpu *g, gi_attr_get get, void *ctx)
 		f->rom_ssvid = sv;
 		f->rom_ssid = sd;
 	}
-	if (gi_parse_bios_version(g->bios_version, f->bios_version))
+	if (gi_parse_vbios_version((struct gi_span){ g->bios_version,
+						     strlen(g->bios_version) },
+				   f->bios_version))
 		f->have |= GI_HAVE_BIOS_VERSION;
 	if (g->part_number[0]) {
 		f->have |= GI_HAVE_PART_NUMBER;

@@ -115,6 +115,8 @@ struct gi_span gi_span_strip_log_prefix(struct gi_span s);
 /* "N/A", "[N/A]", "Not Supported", "Unknown Error" and the like. */
 bool gi_span_na(struct gi_span v);
 
+/* The value of hex digit @c, or -1. */
+int gi_hexval(char c);
 /* Decimal digits at the start of @s (after blanks); @used gets their end. */
 bool gi_parse_dec(struct gi_span s, u64 *v, size_t *used);
 /* Up to @maxdigits hex digits, optional "0x"; the whole trimmed span. */

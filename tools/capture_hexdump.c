@@ -16,17 +16,6 @@
 
 #define MAX_LINE_BYTES	32
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 struct hexline {
 	size_t offset;
 	bool lspci;			/* "00: de 10 ..." */
@@ -47,8 +36,8 @@ static bool parse_hexline(struct gi_span t, struct hexline *h)
 	bool colon = false;
 	u64 off = 0;
 
-	while (i < t.n && i < 9 && hexval(t.p[i]) >= 0)
-		off = off << 4 | (u64)hexval(t.p[i++]);
+	while (i < t.n && i < 9 && gi_hexval(t.p[i]) >= 0)
+		off = off << 4 | (u64)gi_hexval(t.p[i++]);
 	digits = i;
 	if (digits < 2 || digits > 8)
 		return false;
@@ -73,7 +62,7 @@ static bool parse_hexline(struct gi_span t, struct hexline *h)
 		if (h->n >= 16 && i - s >= 2)
 			break;
 		s = i;
-		while (i < t.n && hexval(t.p[i]) >= 0)
+		while (i < t.n && gi_hexval(t.p[i]) >= 0)
 			i++;
 		k = i - s;
 		if (!k || (i < t.n && t.p[i] != ' ' && t.p[i] != '\t'))
@@ -83,10 +72,10 @@ static bool parse_hexline(struct gi_span t, struct hexline *h)
 		if (k != glen || (k != 2 && k != 4))
 			break;
 		if (k == 2) {
-			h->bytes[h->n++] = (u8)(hexval(t.p[s]) << 4 | hexval(t.p[s + 1]));
+			h->bytes[h->n++] = (u8)(gi_hexval(t.p[s]) << 4 | gi_hexval(t.p[s + 1]));
 		} else if (h->n + 2 <= MAX_LINE_BYTES) {
-			u8 hi = (u8)(hexval(t.p[s]) << 4 | hexval(t.p[s + 1]));
-			u8 lo = (u8)(hexval(t.p[s + 2]) << 4 | hexval(t.p[s + 3]));
+			u8 hi = (u8)(gi_hexval(t.p[s]) << 4 | gi_hexval(t.p[s + 1]));
+			u8 lo = (u8)(gi_hexval(t.p[s + 2]) << 4 | gi_hexval(t.p[s + 3]));
 
 			h->bytes[h->n++] = colon ? hi : lo;
 			h->bytes[h->n++] = colon ? lo : hi;

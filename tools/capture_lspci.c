@@ -8,17 +8,6 @@
 #include "capture.h"
 #include "gpuident/kb.h"
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* "[10de:2684]" at @s[i] (the '['); false if not that exact shape. */
 static bool id_pair(struct gi_span s, size_t i, u16 *a, u16 *b)
 {
@@ -199,13 +188,13 @@ bool gi_lspci_is_hex_line(struct gi_span line)
 {
 	size_t i = 0, digits;
 
-	while (i < line.n && hexval(line.p[i]) >= 0)
+	while (i < line.n && gi_hexval(line.p[i]) >= 0)
 		i++;
 	digits = i;
 	/* "00: de 10 84 26 ..." up to "ff0: ..." */
 	return digits >= 2 && digits <= 3 && i + 3 < line.n && line.p[i] == ':' &&
-	       line.p[i + 1] == ' ' && hexval(line.p[i + 2]) >= 0 &&
-	       hexval(line.p[i + 3]) >= 0;
+	       line.p[i + 1] == ' ' && gi_hexval(line.p[i + 2]) >= 0 &&
+	       gi_hexval(line.p[i + 3]) >= 0;
 }
 
 /* "[size=32G]" in @s, in MiB; 0 if absent or under 1 MiB. */

@@ -17,7 +17,7 @@ static char lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-static int hexval(char c)
+int gi_hexval(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -223,7 +223,7 @@ bool gi_parse_hex(struct gi_span s, unsigned int maxdigits, u32 *v)
 	if (!s.n || s.n > maxdigits || s.n > 8)
 		return false;
 	for (i = 0; i < s.n; i++) {
-		int d = hexval(s.p[i]);
+		int d = gi_hexval(s.p[i]);
 
 		if (d < 0)
 			return false;
@@ -262,7 +262,7 @@ static bool hex_field(struct gi_span s, size_t *i, unsigned int digits, u32 *v)
 	if (s.n - *i < digits)
 		return false;
 	for (k = 0; k < digits; k++) {
-		int d = hexval(s.p[*i + k]);
+		int d = gi_hexval(s.p[*i + k]);
 
 		if (d < 0)
 			return false;
@@ -280,7 +280,7 @@ bool gi_parse_pci_addr(struct gi_span s, u32 *domain, u8 *bus, u8 *dev,
 	u32 d = 0, b, dv, f;
 
 	/* the domain, if any, is every hex digit before the second colon */
-	while (ndom < s.n && ndom < 9 && hexval(s.p[ndom]) >= 0)
+	while (ndom < s.n && ndom < 9 && gi_hexval(s.p[ndom]) >= 0)
 		ndom++;
 	if (ndom >= 4 && ndom <= 8 && ndom < s.n && s.p[ndom] == ':' &&
 	    hex_field(s, &i, (unsigned int)ndom, &d)) {
@@ -295,7 +295,7 @@ bool gi_parse_pci_addr(struct gi_span s, u32 *domain, u8 *bus, u8 *dev,
 		return false;
 	f = (u32)(s.p[i++] - '0');
 	/* "01:00.0" must not be the start of "01:00.01" or "01:00.0a" */
-	if (i < s.n && hexval(s.p[i]) >= 0)
+	if (i < s.n && gi_hexval(s.p[i]) >= 0)
 		return false;
 	if (dv > 0x1f)
 		return false;

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,31 +37,6 @@ bool gi_verdict_suspicious(enum gi_verdict v)
 {
 	return v == GI_VERDICT_TRANSPLANT || v == GI_VERDICT_MODIFIED ||
 	       v == GI_VERDICT_RELABELLED;
-}
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-bool gi_parse_bios_version(const char *s, u8 out[5])
-{
-	int i;
-
-	for (i = 0; i < 5; i++) {
-		int hi = hexval((unsigned char)s[0]), lo;
-
-		if (hi < 0 || (lo = hexval((unsigned char)s[1])) < 0)
-			return false;
-		out[i] = (u8)(hi << 4 | lo);
-		s += 2;
-		if (i < 4 && *s++ != '.')
-			return false;
-	}
-	return *s == '\0' || *s == '\n' || isspace((unsigned char)*s);
 }
 
 /*

@@ -48,9 +48,6 @@ void gi_gpu_classify(struct gi_gpu *g);
 /* Is this verdict one that makes a script's audit fail? */
 bool gi_verdict_suspicious(enum gi_verdict v);
 
-/* Parse "95.02.18.80.87" into five bytes; false unless exactly that shape. */
-bool gi_parse_bios_version(const char *s, u8 out[5]);
-
 /*
  * JSON text and Prometheus label values must be UTF-8; a file name or a
  * capture may not be. Each byte of an invalid sequence becomes '?'.
