@@ -23,39 +23,26 @@
 #define MODULE_NAME "gpuident"
 #define LIBKMOD_SONAME "libkmod.so.2"
 
+/* The functions gpuident calls: one list for the pointers and their names. */
+#define LIBKMOD_FUNCTIONS(X)						\
+	X(kmod_new) X(kmod_load_resources) X(kmod_set_log_priority)	\
+	X(kmod_unref) X(kmod_list_next) X(kmod_module_new_from_name)	\
+	X(kmod_module_new_from_lookup) X(kmod_module_get_module)	\
+	X(kmod_module_get_path) X(kmod_module_get_initstate)		\
+	X(kmod_module_probe_insert_module) X(kmod_module_unref)		\
+	X(kmod_module_unref_list)
+
+#define LK_POINTER(f) typeof(f) *f;
 static struct {
-	typeof(kmod_new) *new_ctx;
-	typeof(kmod_load_resources) *load_resources;
-	typeof(kmod_set_log_priority) *set_log_priority;
-	typeof(kmod_unref) *unref;
-	typeof(kmod_list_next) *list_next;
-	typeof(kmod_module_new_from_name) *new_from_name;
-	typeof(kmod_module_new_from_lookup) *new_from_lookup;
-	typeof(kmod_module_get_module) *get_module;
-	typeof(kmod_module_get_path) *get_path;
-	typeof(kmod_module_get_initstate) *get_initstate;
-	typeof(kmod_module_probe_insert_module) *probe_insert;
-	typeof(kmod_module_unref) *module_unref;
-	typeof(kmod_module_unref_list) *unref_list;
+	LIBKMOD_FUNCTIONS(LK_POINTER)
 } lk;
 
+#define LK_SYMBOL(f) { #f, (void **)&lk.f },
 static const struct {
 	const char *name;
 	void **slot;
 } lk_symbols[] = {
-	{ "kmod_new", (void **)&lk.new_ctx },
-	{ "kmod_load_resources", (void **)&lk.load_resources },
-	{ "kmod_set_log_priority", (void **)&lk.set_log_priority },
-	{ "kmod_unref", (void **)&lk.unref },
-	{ "kmod_list_next", (void **)&lk.list_next },
-	{ "kmod_module_new_from_name", (void **)&lk.new_from_name },
-	{ "kmod_module_new_from_lookup", (void **)&lk.new_from_lookup },
-	{ "kmod_module_get_module", (void **)&lk.get_module },
-	{ "kmod_module_get_path", (void **)&lk.get_path },
-	{ "kmod_module_get_initstate", (void **)&lk.get_initstate },
-	{ "kmod_module_probe_insert_module", (void **)&lk.probe_insert },
-	{ "kmod_module_unref", (void **)&lk.module_unref },
-	{ "kmod_module_unref_list", (void **)&lk.unref_list },
+	LIBKMOD_FUNCTIONS(LK_SYMBOL)
 };
 
 /* Open libkmod once; NULL, or why it cannot be used. */
@@ -84,11 +71,11 @@ static struct kmod_ctx *context(void)
 
 	if (libkmod_open())
 		return NULL;
-	ctx = lk.new_ctx(NULL, NULL);
+	ctx = lk.kmod_new(NULL, NULL);
 	if (ctx) {
 		/* Failures are reported once, in gpuident's words. */
-		lk.set_log_priority(ctx, LOG_CRIT);
-		lk.load_resources(ctx);
+		lk.kmod_set_log_priority(ctx, LOG_CRIT);
+		lk.kmod_load_resources(ctx);
 	}
 	return ctx;
 }
@@ -99,16 +86,16 @@ static bool installed(struct kmod_ctx *ctx)
 	struct kmod_list *list = NULL, *l;
 	bool found = false;
 
-	if (lk.new_from_lookup(ctx, MODULE_NAME, &list) < 0)
+	if (lk.kmod_module_new_from_lookup(ctx, MODULE_NAME, &list) < 0)
 		return false;
-	for (l = list; l; l = lk.list_next(list, l)) {
-		struct kmod_module *m = lk.get_module(l);
+	for (l = list; l; l = lk.kmod_list_next(list, l)) {
+		struct kmod_module *m = lk.kmod_module_get_module(l);
 
-		if (lk.get_path(m))
+		if (lk.kmod_module_get_path(m))
 			found = true;
-		lk.module_unref(m);
+		lk.kmod_module_unref(m);
 	}
-	lk.unref_list(list);
+	lk.kmod_module_unref_list(list);
 	return found;
 }
 
@@ -121,17 +108,17 @@ enum gi_kmod_state gi_kmod_state(void)
 
 	if (!ctx)
 		return GI_KMOD_UNKNOWN;
-	if (lk.new_from_name(ctx, MODULE_NAME, &mod) < 0)
+	if (lk.kmod_module_new_from_name(ctx, MODULE_NAME, &mod) < 0)
 		goto out;
-	init = lk.get_initstate(mod);
+	init = lk.kmod_module_get_initstate(mod);
 	if (init == KMOD_MODULE_LIVE || init == KMOD_MODULE_BUILTIN ||
 	    init == KMOD_MODULE_COMING)
 		st = GI_KMOD_LOADED;
 	else
 		st = installed(ctx) ? GI_KMOD_NOT_LOADED : GI_KMOD_NOT_INSTALLED;
-	lk.module_unref(mod);
+	lk.kmod_module_unref(mod);
 out:
-	lk.unref(ctx);
+	lk.kmod_unref(ctx);
 	return st;
 }
 
@@ -148,17 +135,17 @@ int gi_kmod_load(char *err, size_t errlen)
 			 why ? why : "out of memory");
 		return -1;
 	}
-	ret = lk.new_from_name(ctx, MODULE_NAME, &mod);
+	ret = lk.kmod_module_new_from_name(ctx, MODULE_NAME, &mod);
 	if (ret >= 0)
-		ret = lk.probe_insert(mod, KMOD_PROBE_APPLY_BLACKLIST,
-				      NULL, NULL, NULL, NULL);
+		ret = lk.kmod_module_probe_insert_module(mod,
+				KMOD_PROBE_APPLY_BLACKLIST, NULL, NULL, NULL, NULL);
 	if (ret < 0)
 		snprintf(err, errlen, "cannot load %s: %s", MODULE_NAME,
 			 ret == -ENOENT ? "not installed (see README: DKMS)" :
 			 ret == -EPERM ? "permission denied (run as root)" :
 			 strerror(-ret));
 	if (mod)
-		lk.module_unref(mod);
-	lk.unref(ctx);
+		lk.kmod_module_unref(mod);
+	lk.kmod_unref(ctx);
 	return ret < 0 ? -1 : 0;
 }
