@@ -476,39 +476,38 @@ for a in $DEVS; do
 	t "$a: add uevent" grep -q "^add .*/gpuident/$a\$" /tmp/uevents
 	t "$a: change uevent after the collection" [ "$(change_events "$a")" -ge 1 ]
 done
+# json_verdicts FILE: "address verdict" for each GPU in gpuident's JSON.
+json_verdicts() {
+	awk -F'"' '/"address":/ { a = $4; v = "" } /"verdict":/ && a != "" && v == "" { v = $4; print a, v }' "$1"
+}
+# same_verdicts WHAT FILE: each display device has the module's verdict in FILE.
+same_verdicts() {
+	local a
+	json_verdicts "$2" >/tmp/verdicts.txt
+	for a in $DEVS; do
+		eq "$1: $a verdict as the module's" "$(sed -n "s/^$a //p" /tmp/verdicts.txt | head -n1)" \
+			"$(cat "$CLS/$a/verdict" 2>&1)"
+	done
+}
 # The tool's live audit reads the module's attributes: the same devices
 # and verdicts.
 if [ -x /bin/gpuident ]; then
 	gpuident --json -w 10000 >/tmp/live.json 2>/tmp/live.err
 	rc=$?
 	t "gpuident --json: exit 3 (suspicious GPUs present), got $rc" [ $rc -eq 3 ]
-	awk -F'"' '/"address":/ { a = $4; v = "" } /"verdict":/ && a != "" && v == "" { v = $4; print a, v }' \
-		/tmp/live.json >/tmp/live.txt
-	for a in $DEVS; do
-		eq "gpuident --json: $a verdict" "$(sed -n "s/^$a //p" /tmp/live.txt | head -n1)" \
-			"$(cat "$CLS/$a/verdict" 2>&1)"
-	done
-	eq "gpuident --json: one GPU per display device" "$(wc -l </tmp/live.txt)" "$(echo $DEVS | wc -w)"
+	same_verdicts "gpuident --json" /tmp/live.json
+	eq "gpuident --json: one GPU per display device" "$(json_verdicts /tmp/live.json | wc -l)" \
+		"$(echo $DEVS | wc -w)"
 	gpuident -n -w 10000 >/tmp/live.txt 2>&1
 	sed 's/^/e2e: gpuident: /' /tmp/live.txt
 	# Without the module's help, as root: the same verdicts.
 	gpuident --direct --json >/tmp/direct.json 2>/tmp/direct.err
-	awk -F'"' '/"address":/ { a = $4; v = "" } /"verdict":/ && a != "" && v == "" { v = $4; print a, v }' \
-		/tmp/direct.json >/tmp/direct.txt
-	for a in $DEVS; do
-		eq "gpuident --direct: $a verdict as the module's" \
-			"$(sed -n "s/^$a //p" /tmp/direct.txt | head -n1)" "$(cat "$CLS/$a/verdict" 2>&1)"
-	done
+	same_verdicts "gpuident --direct" /tmp/direct.json
 	# A capture bundle, read back by analyze: the same verdicts.
 	gpuident capture -o /tmp/capture.txt 2>/tmp/capture.err
 	t "gpuident capture -o: bundle written" grep -q '^gpuident-capture 1' /tmp/capture.txt
 	gpuident analyze --json /tmp/capture.txt >/tmp/bundle.json 2>&1
-	awk -F'"' '/"address":/ { a = $4; v = "" } /"verdict":/ && a != "" && v == "" { v = $4; print a, v }' \
-		/tmp/bundle.json >/tmp/bundle.txt
-	for a in $DEVS; do
-		eq "gpuident analyze of the capture: $a verdict as the module's" \
-			"$(sed -n "s/^$a //p" /tmp/bundle.txt | head -n1)" "$(cat "$CLS/$a/verdict" 2>&1)"
-	done
+	same_verdicts "gpuident analyze of the capture" /tmp/bundle.json
 	t "the capture holds the VBIOS images (root)" [ "$(grep -c '^rom ' /tmp/capture.txt)" -ge 4 ]
 fi
 for a in $DEVS; do describe "$a" "$(for i in $IDS; do [ "$(resolve "$i")" = "$a" ] && echo "$i"; done)"; done
