@@ -31,11 +31,16 @@ gi_ir_add_program() {
 	gi_ir_copy_libs "$ir" "$@"
 }
 
+# gi_ir_soname SONAME: the path the dynamic loader would open for SONAME.
+gi_ir_soname() {
+	ldconfig -p | awk -v n="$1" '$1 == n && /x86-64/ { print $NF; exit }'
+}
+
 # gi_ir_add_dlopen IR SONAME: a library a program opens with dlopen()
 # (gpuident's libkmod), found as the dynamic loader would, with its own.
 gi_ir_add_dlopen() {
 	local ir=$1 path
-	path=$(ldconfig -p | awk -v n="$2" '$1 == n && /x86-64/ { print $NF; exit }')
+	path=$(gi_ir_soname "$2")
 	[ -n "$path" ] || return 1
 	mkdir -p "$ir$(dirname "$path")"
 	cp -L "$path" "$ir$path" && gi_ir_copy_libs "$ir" "$path"
