@@ -97,6 +97,12 @@ e2e:
 bench: tool
 	tests/bench/run
 
+# gpuident analyze against the real-world captures in tests/wild: accuracy
+# per input kind and verdict (issue 10). Not part of `make test` yet.
+.PHONY: wild
+wild: tool
+	tests/wild/report
+
 # As root: dkms add/build/install/remove and W=1 builds for every installed
 # Debian 6.1 and 6.12 header tree.
 dkms-test:
@@ -169,6 +175,7 @@ help:
 	@echo "  stress         gpuident.ko under KASAN/lockdep/kmemleak in QEMU: load cycles, hotplug"
 	@echo "  e2e            DKMS-built module in Debian's 6.1 kernel under QEMU (root)"
 	@echo "  bench          parser, audit, scrape and probe costs vs cat/lspci/lshw (root)"
+	@echo "  wild           gpuident analyze on the real-world captures in tests/wild"
 	@echo "  dkms-test      DKMS round trip for every installed 6.1/6.12 header tree (root)"
 	@echo "  fuzz           libFuzzer campaign, FUZZ_SECONDS per target"
 	@echo "  check-version  one version in version.h, dkms.conf, the tool"
