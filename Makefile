@@ -36,7 +36,7 @@ SAN_OBJ := $(addprefix $(BUILD)/san/,$(CORE_SRC:.c=.o) $(TOOL_LIB_SRC:.c=.o) $(U
 FUZZ_SECONDS ?= 20
 
 PHONY_INSTALL := install uninstall dkms-install dkms-uninstall
-PHONY_INSTALL += demo
+PHONY_INSTALL += demo deb deb-test
 .PHONY: $(PHONY_INSTALL) all tool module test unit kunit e2e dkms-test corpus-test tool-test fuzz \
 	fuzz-smoke check-version clean help bench
 
@@ -140,6 +140,16 @@ uninstall:
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/gpuident \
 		$(DESTDIR)$(UNITDIR)/gpuident.service $(DESTDIR)$(UNITDIR)/gpuident.timer
 
+# gpuident-dkms and gpuident, built with dpkg-buildpackage from a copy of
+# the tree into build/deb/ and checked with lintian (tests/deb/mkdeb).
+deb:
+	tests/deb/mkdeb $(BUILD)/deb
+
+# As root: the packages installed, upgraded and purged in a clean Debian 12
+# root (tests/deb/run; the root is cached in /var/cache/gpuident).
+deb-test:
+	tests/deb/run
+
 # Register this tree with DKMS and build and install the module for KVER.
 dkms-install:
 	rm -rf /usr/src/gpuident-$(VERSION)
@@ -182,4 +192,6 @@ help:
 	@echo "  demo           the audit: this machine's GPUs, or emulated ones in QEMU (root)"
 	@echo "  install        the tool, man page, completion, systemd units (PREFIX, DESTDIR)"
 	@echo "  dkms-install   add, build and install the module with DKMS for KVER (root)"
+	@echo "  deb            gpuident-dkms and gpuident packages in build/deb/, lintian-checked"
+	@echo "  deb-test       the packages installed, upgraded, purged in a Debian 12 root (root)"
 	@echo "Variables: KVER, KDIR, CC, CLANG, FUZZ_SECONDS"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The one version of gpuident. dkms.conf carries the same literal;
+ * The one version of gpuident. dkms.conf and debian/changelog carry the
+ * same literal;
  * `make check-version` fails when they drift.
  */
 #ifndef GPUIDENT_VERSION_H
