@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The knowledge base: what every known GPU SKU should look like. The table
- * itself is kmod/core/kb_table.c, one reviewable row per SKU with its
- * source. A device ID that is not in it stays unknown; nothing is guessed.
+ * The knowledge base: what every known GPU SKU should look like. The data
+ * is kmod/core/kb/ (tab-separated tables), one row per SKU with its source;
+ * kmod/core/kb_table.c is generated from it (`make kb`). A device ID that
+ * is not in it stays unknown; nothing is guessed.
  */
 #ifndef GPUIDENT_KB_H
 #define GPUIDENT_KB_H
