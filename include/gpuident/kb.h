@@ -73,7 +73,12 @@ struct gi_sku {
 	u16 device_id;
 	u16 ssvid_match;	/* 0 = any */
 	u16 ssid_match;		/* 0 = any */
-	const char *product;	/* "GeForce RTX 4090 D" */
+	const char *product;	/* "NVIDIA GeForce RTX 4090 D": the driver's name */
+	/*
+	 * The other names the SKU appears under, '|'-separated (CUDA's,
+	 * pci.ids' bracketed name, the marketing name), or NULL.
+	 */
+	const char *names;
 	const char *chip;	/* gi_chip.name */
 	const char *asic;	/* "AD102-250-A1", NULL if unknown */
 	u16 units;		/* SM (NVIDIA), CU (AMD), EU/Xe core (Intel); 0 unknown */

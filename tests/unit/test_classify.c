@@ -56,7 +56,7 @@ GI_TEST(classify_genuine_4090_is_original)
 	f.rom_checksum_ok = true;
 	GI_EXPECT_EQ(classify(&f), GI_VERDICT_ORIGINAL);
 	GI_REQUIRE(rep.sku != NULL);
-	GI_EXPECT_STR(rep.sku->product, "GeForce RTX 4090");
+	GI_EXPECT_STR(rep.sku->product, "NVIDIA GeForce RTX 4090");
 	GI_EXPECT(rep.confidence >= 80);
 	GI_EXPECT_EQ(finding(GI_CHECK_CHIP_ID)->result, GI_RESULT_PASS);
 	GI_EXPECT_EQ(finding(GI_CHECK_SM_COUNT)->result, GI_RESULT_PASS);

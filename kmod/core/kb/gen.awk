@@ -141,29 +141,32 @@ function flags(col,	n, i, a, list) {
 }
 
 function sku_row() {
-	need(17)
+	need(18)
 	row_begin()
 	hex(1, "vendor_id", 4)
 	hex(2, "device_id", 4)
 	hex(3, "ssvid_match", 4)
 	hex(4, "ssid_match", 4)
 	str(5, "product")
-	str(6, "chip")
-	str(7, "asic")
-	num(8, "units")
-	vram(9)
-	if ($10 != "-") {
-		if (!($10 in mem_name))
-			fail("unknown memory type: " $10)
-		field(".mem_type = " mem_name[$10])
+	if ($6 ~ /^\||\|$|\|\|/)
+		fail("names: an empty name between the | separators")
+	str(6, "names")
+	str(7, "chip")
+	str(8, "asic")
+	num(9, "units")
+	vram(10)
+	if ($11 != "-") {
+		if (!($11 in mem_name))
+			fail("unknown memory type: " $11)
+		field(".mem_type = " mem_name[$11])
 	}
-	num(11, "bus_bits")
-	pcie(12)
-	num(13, "tdp_w")
-	flags(14)
-	hex(15, "base_device_id", 4)
-	str(16, "board_code")
-	str(17, "source")
+	num(12, "bus_bits")
+	pcie(13)
+	num(14, "tdp_w")
+	flags(15)
+	hex(16, "base_device_id", 4)
+	str(17, "board_code")
+	str(18, "source")
 	row_end()
 }
 
