@@ -126,6 +126,14 @@ extern const size_t gi_n_boards;
  */
 const struct gi_sku *gi_kb_sku(u16 vendor_id, u16 device_id, u16 ssvid,
 			       u16 ssid);
+/*
+ * Does the name a tool printed (@claimed) name @kb_name? Case, an "NVIDIA "
+ * prefix, spaces, hyphens and underscores do not matter; a name ending in
+ * "..." (nvidia-smi's table truncates) matches every name it begins.
+ */
+bool gi_kb_name_matches(const char *claimed, const char *kb_name);
+/* Is @claimed the SKU's product name or one of its other names? */
+bool gi_kb_sku_named(const struct gi_sku *s, const char *claimed);
 const struct gi_chip *gi_kb_chip(const char *name);
 const struct gi_chip *gi_kb_chip_by_id(u16 vendor_id, u16 chip_id);
 /* Chip whose VBIOS version starts with major.chip ("95.02"), or NULL. */

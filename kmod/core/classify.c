@@ -496,6 +496,38 @@ static void check_board_vendor(struct ctx *c)
 	}
 }
 
+/*
+ * An identity inferred from a product name is only a guess among the SKUs
+ * that carry the name: facts that contradict it say which SKU fits, never
+ * that the card was relabelled. The first such finding stays as a weak
+ * doubt (with its note naming the SKU that fits), the rest as information,
+ * so that they can never add up to a relabelled verdict.
+ */
+static void name_only_identity(struct gi_report *r)
+{
+	bool first = true;
+	unsigned int i;
+
+	for (i = 0; i < r->n_findings; i++) {
+		struct gi_finding *f = &r->findings[i];
+		char note[sizeof(f->note)];
+
+		if (f->result != GI_RESULT_FAIL ||
+		    f->suggests != GI_VERDICT_RELABELLED)
+			continue;
+		if (first) {
+			f->weight = GI_WEIGHT_WEAK;
+		} else {
+			f->result = GI_RESULT_INFO;
+			f->weight = GI_WEIGHT_NONE;
+		}
+		first = false;
+		snprintf(note, sizeof(note), "identity from the name only: %s",
+			 f->note);
+		copy_text(f->note, sizeof(f->note), note);
+	}
+}
+
 static u8 clamp_pct(int v)
 {
 	return v < 5 ? 5 : v > 99 ? 99 : (u8)v;
@@ -564,5 +596,7 @@ void gi_classify(const struct gi_facts *facts, struct gi_report *report)
 	check_rom_subsystem(&c);
 	check_rom_checksum(&c);
 	check_board_vendor(&c);
+	if (facts->ids_from_name)
+		name_only_identity(report);
 	decide(report);
 }

@@ -9197,9 +9197,11 @@ const struct gi_sku gi_skus[] = {
 	},
 	{
 		.vendor_id = 0x10de, .device_id = 0x1cba,
-		.product = "Quadro P2000 Mobile", .chip = "GP107",
+		.product = "Quadro P2000 Mobile", .names = "Quadro P2000",
+		.chip = "GP107", .units = 6, .vram_mib = { 4096 },
+		.mem_type = GI_MEM_GDDR5, .bus_bits = 128,
 		.flags = GI_SKU_WORKSTATION | GI_SKU_MOBILE,
-		.source = "pci.ids 2026-08-22",
+		.source = "pci.ids 2026-08-22; NVIDIA Quadro P2000 (notebook) spec: 768 CUDA cores, 4 GB GDDR5, 128-bit",
 	},
 	{
 		.vendor_id = 0x10de, .device_id = 0x1cbb,

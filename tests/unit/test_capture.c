@@ -347,6 +347,7 @@ GI_TEST(capture_name_to_id_exact_and_unambiguous)
 	GI_EXPECT_EQ(d, 0x1eb8);
 	/* several device IDs carry this name: never guess */
 	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 4090 Laptop GPU", 0x10de, &v, &d));
+	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 3060", 0x10de, &v, &d));
 	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 409", 0x10de, &v, &d));
 	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce ...", 0x10de, &v, &d));
 	GI_EXPECT(!gi_capture_name_to_id("Graphics Device", 0x10de, &v, &d));
@@ -1162,12 +1163,20 @@ GI_TEST(capture_devicequery)
 	GI_EXPECT_EQ(verdict(g), GI_VERDICT_ORIGINAL);
 }
 
-GI_TEST(capture_devicequery_4090_with_114_sms_is_relabelled)
+/*
+ * deviceQuery shows a name, not IDs: a "4090" with the SM count of a 4090 D
+ * is a doubt that names the SKU the facts fit, never a relabelled verdict.
+ */
+GI_TEST(capture_devicequery_4090_with_114_sms_is_only_doubted)
 {
 	GI_REQUIRE(parse_device_query(114) == 2);
 	GI_EXPECT_EQ(gpus[0].facts.sm_count, 114);
-	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_RELABELLED);
+	GI_EXPECT(gpus[0].facts.ids_from_name);
+	GI_EXPECT(verdict(&gpus[0]) != GI_VERDICT_RELABELLED);
 	GI_EXPECT(failed(GI_CHECK_SM_COUNT));
+	GI_EXPECT(strstr(rep.findings[0].note, "4090 D") ||
+		  strstr(rep.findings[1].note, "4090 D") ||
+		  strstr(rep.findings[2].note, "4090 D"));
 }
 
 static const char proc_info[] =
@@ -1442,4 +1451,121 @@ GI_TEST(capture_many_lines_stay_linear)
 	free(text);
 	GI_EXPECT_EQ(n, GI_CAPTURE_MAX_GPUS);
 	GI_EXPECT((clock() - t0) / CLOCKS_PER_SEC < 20);
+}
+
+/* ---- names as the tools print them, and namesakes ---------------------- */
+
+GI_TEST(capture_names_as_tools_print_them)
+{
+	u16 v = 0, d = 0;
+
+	/* nvidia-smi's own names: hyphens, "NVIDIA ", case */
+	GI_EXPECT(gi_capture_name_to_id("NVIDIA A800-SXM4-80GB", 0x10de, &v, &d));
+	GI_EXPECT_EQ(d, 0x20F3);
+	GI_EXPECT(gi_capture_name_to_id("NVIDIA H800", 0x10de, &v, &d));
+	GI_EXPECT_EQ(d, 0x2324);
+	GI_EXPECT(gi_capture_name_to_id("NVIDIA H100 80GB HBM3", 0x10de, &v, &d));
+	GI_EXPECT_EQ(d, 0x2330);
+	GI_EXPECT(gi_capture_name_to_id("nvidia a100 sxm4 80gb", 0, &v, &d));
+	GI_EXPECT_EQ(d, 0x20B2);
+	/* the older label and pci.ids' name still name the SKU */
+	GI_EXPECT(gi_capture_name_to_id("H800 SXM5", 0x10de, &v, &d));
+	GI_EXPECT_EQ(d, 0x2324);
+	/* a truncated name fits several SKUs: no identity without facts */
+	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 5090 ...", 0x10de, &v, &d));
+	GI_EXPECT(gi_kb_name_matches("NVIDIA GeForce RTX 5090 ...",
+				     "NVIDIA GeForce RTX 5090 D"));
+	GI_EXPECT(gi_kb_name_matches("NVIDIA GeForce RTX 5090 \xe2\x80\xa6",
+				     "NVIDIA GeForce RTX 5090"));
+	GI_EXPECT(!gi_kb_name_matches("NVIDIA GeForce RTX 509",
+				      "NVIDIA GeForce RTX 5090"));
+	GI_EXPECT(!gi_kb_name_matches("NVIDIA ...", "NVIDIA GeForce RTX 5090"));
+	GI_EXPECT(!gi_kb_name_matches("", "NVIDIA GeForce RTX 5090"));
+}
+
+/* An nvidia-smi table of the real A800 and H800 nodes the issue met. */
+GI_TEST(capture_smi_table_a800_h800_are_regional)
+{
+	static const char t[] =
+		"+-----------------------------------------------------------------------------+\n"
+		"| NVIDIA-SMI 525.105.17   Driver Version: 525.105.17   CUDA Version: 12.0     |\n"
+		"|-------------------------------+----------------------+----------------------+\n"
+		"| GPU  Name        Persistence-M| Bus-Id        Disp.A | Volatile Uncorr. ECC |\n"
+		"| Fan  Temp  Perf  Pwr:Usage/Cap|         Memory-Usage | GPU-Util  Compute M. |\n"
+		"|                               |                      |               MIG M. |\n"
+		"|===============================+======================+======================|\n"
+		"|   0  NVIDIA A800-SXM...  On   | 00000000:0F:00.0 Off |                    0 |\n"
+		"| N/A   31C    P0    60W / 400W |      0MiB / 81920MiB |      0%      Default |\n"
+		"|                               |                      |             Disabled |\n"
+		"+-------------------------------+----------------------+----------------------+\n"
+		"|   1  NVIDIA H800          On   | 00000000:18:00.0 Off |                    0 |\n"
+		"| N/A   33C    P0    70W / 700W |      0MiB / 81559MiB |      0%      Default |\n"
+		"|                               |                      |             Disabled |\n"
+		"+-------------------------------+----------------------+----------------------+\n";
+
+	GI_REQUIRE(parse(t) == 2);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x20F3);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_REGIONAL);
+	GI_EXPECT_EQ(gpus[1].facts.device_id, 0x2324);
+	GI_EXPECT_EQ(verdict(&gpus[1]), GI_VERDICT_REGIONAL);
+}
+
+static const char *cuda_device_query(const char *name, unsigned int sms,
+				unsigned int mib)
+{
+	static char buf[1024];
+
+	snprintf(buf, sizeof(buf),
+		 "./deviceQuery Starting...\n\n"
+		 " CUDA Device Query (Runtime API) version (CUDART static linking)\n\n"
+		 "Detected 1 CUDA Capable device(s)\n\n"
+		 "Device 0: \"%s\"\n"
+		 "  CUDA Driver Version / Runtime Version          12.2 / 12.2\n"
+		 "  CUDA Capability Major/Minor version number:    6.1\n"
+		 "  Total amount of global memory:                 %u MBytes (%llu bytes)\n"
+		 "  (%03u) Multiprocessors, (128) CUDA Cores/MP:    %u CUDA Cores\n"
+		 "  Device PCI Domain ID / Bus ID / location ID:   0 / 1 / 0\n",
+		 name, mib, (unsigned long long)mib << 20, sms, sms * 128);
+	return buf;
+}
+
+/*
+ * One name, several SKUs: the facts choose. CUDA calls the mobile Quadro
+ * P2000 (1CBA: 6 SMs, 4 GB) by the desktop card's name (1C30: 8 SMs,
+ * 5 GB); the mobile chip is no relabelled desktop card.
+ */
+GI_TEST(capture_namesake_quadro_p2000_mobile)
+{
+	GI_REQUIRE(parse(cuda_device_query("Quadro P2000", 6, 4040)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x1CBA);
+	GI_EXPECT(gpus[0].facts.ids_from_name);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+	GI_REQUIRE(parse(cuda_device_query("Quadro P2000", 8, 5050)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x1C30);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+	/* facts that fit neither: no identity is guessed, nothing accused */
+	GI_REQUIRE(parse(cuda_device_query("Quadro P2000", 7, 6000)) == 1);
+	GI_EXPECT(verdict(&gpus[0]) != GI_VERDICT_RELABELLED);
+}
+
+/* The driver calls the 8 GB (2803) and 16 GB (2805) cards one name. */
+GI_TEST(capture_namesake_rtx_4060_ti_8_and_16_gb)
+{
+	GI_REQUIRE(parse(cuda_device_query("NVIDIA GeForce RTX 4060 Ti", 34, 15950)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x2805);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+	GI_REQUIRE(parse(cuda_device_query("NVIDIA GeForce RTX 4060 Ti", 34, 7940)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x2803);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+}
+
+/* "NVIDIA GeForce RTX 3050": 8 GB with 20 SMs, or the 6 GB card's 18. */
+GI_TEST(capture_namesake_rtx_3050_6gb)
+{
+	GI_REQUIRE(parse(cuda_device_query("NVIDIA GeForce RTX 3050", 18, 5930)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x2584);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+	/* 20 SMs and 8 GB fit two device IDs (GA106 2507, GA107 2582) */
+	GI_REQUIRE(parse(cuda_device_query("NVIDIA GeForce RTX 3050", 20, 7950)) == 1);
+	GI_EXPECT(!(gpus[0].facts.have & GI_HAVE_IDS));
 }
