@@ -108,6 +108,8 @@ struct gi_board {
 	u16 ssvid;
 	u16 ssid;
 	const char *name;	/* "ASUS ROG Strix" */
+	/* known only as an engineering sample or never sold at retail */
+	bool never_retail;
 	const char *source;
 };
 

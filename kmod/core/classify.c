@@ -475,13 +475,24 @@ static void check_board_vendor(struct ctx *c)
 	const struct gi_facts *f = c->f;
 	const struct gi_board_vendor *v;
 	const struct gi_board *b;
+	const struct gi_sku *generic;
 
 	if (!have(c, GI_HAVE_SUBSYS | GI_HAVE_IDS) || !f->ssvid)
 		return;
 	v = gi_kb_board_vendor(f->ssvid);
 	b = gi_kb_board(f->vendor_id, f->device_id, f->ssvid, f->ssid);
 	snprintf(c->a, sizeof(c->a), "%04x:%04x", f->ssvid, f->ssid);
-	if (b) {
+	generic = gi_kb_sku(f->vendor_id, f->device_id, 0, 0);
+	if (b && b->never_retail && generic &&
+	    !(generic->flags & (GI_SKU_UNRELEASED | GI_SKU_DATACENTER |
+				GI_SKU_WORKSTATION))) {
+		/* the board ID of a sample on a card sold as a consumer part */
+		gi_kb_board_label(v, b, c->n, sizeof(c->n));
+		FINDING(c->r, GI_CHECK_BOARD_VENDOR, GI_RESULT_FAIL,
+			GI_VERDICT_MODIFIED, GI_WEIGHT_STRONG, c->a,
+			"a board sold at retail",
+			"board ID known only from boards never sold at retail: modified or rebuilt");
+	} else if (b) {
 		gi_kb_board_label(v, b, c->n, sizeof(c->n));
 		FINDING(c->r, GI_CHECK_BOARD_VENDOR, GI_RESULT_PASS,
 			GI_VERDICT_ORIGINAL, GI_WEIGHT_NONE, c->a, NULL, c->n);

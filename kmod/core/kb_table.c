@@ -17080,7 +17080,7 @@ const struct gi_board gi_boards[] = {
 	{
 		.vendor_id = 0x10de, .device_id = 0x2206, .ssvid = 0x10de,
 		.ssid = 0x146d, .name = "RTX 3080 20GB (never retail)",
-		.source = "pci.ids 2026.05.24",
+		.never_retail = true, .source = "pci.ids 2026.05.24",
 	},
 	{
 		.vendor_id = 0x10de, .device_id = 0x2484, .ssvid = 0x10de,

@@ -180,14 +180,18 @@ function vendor_row() {
 }
 
 function board_row() {
-	need(6)
+	need(7)
 	row_begin()
 	hex(1, "vendor_id", 4)
 	hex(2, "device_id", 4)
 	hex(3, "ssvid", 4)
 	hex(4, "ssid", 4)
 	str(5, "name")
-	str(6, "source")
+	if ($6 == "never")
+		field(".never_retail = true")
+	else if ($6 != "-")
+		fail("retail is \"never\" or -: " $6)
+	str(7, "source")
 	row_end()
 }
 
