@@ -31,6 +31,18 @@ enum gi_mem_type {
 	GI_MEM_SHARED,		/* integrated GPU, no VRAM of its own */
 };
 
+/*
+ * A row's sources and other names are for people and for the tool's name
+ * matching; the module never reads them, so its copy of the table leaves
+ * them out (the generated kb_table.c wraps them in this).
+ */
+#ifdef __KERNEL__
+/* still a constant NULL; the string is checked but never stored */
+#define GI_KB_TEXT(s)	(sizeof(s) ? NULL : NULL)
+#else
+#define GI_KB_TEXT(s)	(s)
+#endif
+
 /* gi_sku.flags */
 #define GI_SKU_REGIONAL		(1u << 0) /* China-market/export variant */
 #define GI_SKU_ECC		(1u << 1) /* ECC-capable memory (can carve out) */
@@ -76,7 +88,8 @@ struct gi_sku {
 	const char *product;	/* "NVIDIA GeForce RTX 4090 D": the driver's name */
 	/*
 	 * The other names the SKU appears under, '|'-separated (CUDA's,
-	 * pci.ids' bracketed name, the marketing name), or NULL.
+	 * pci.ids' bracketed name, the marketing name), or NULL; always
+	 * NULL in the module, which matches no names.
 	 */
 	const char *names;
 	const char *chip;	/* gi_chip.name */
@@ -91,7 +104,7 @@ struct gi_sku {
 	u32 flags;		/* GI_SKU_* */
 	u16 base_device_id;	/* regional variants: the SKU they derive from */
 	const char *board_code;	/* "PG136", "PG133 SKU 265"; NULL unknown */
-	const char *source;	/* where the row's facts come from */
+	const char *source;	/* where the row's facts come from; NULL in the module */
 };
 
 /* A board maker, by PCI subsystem vendor ID. */

@@ -61,6 +61,12 @@ function str(col, name) {
 		field("." name " = " cstr($col))
 }
 
+# Text for people and the tool only: the module's copy leaves it out (kb.h).
+function text(col, name) {
+	if ($col != "-")
+		field("." name " = GI_KB_TEXT(" cstr($col) ")")
+}
+
 function need(n) {
 	if (NF != n)
 		fail("expected " n " tab-separated columns, found " NF)
@@ -150,7 +156,7 @@ function sku_row() {
 	str(5, "product")
 	if ($6 ~ /^\||\|$|\|\|/)
 		fail("names: an empty name between the | separators")
-	str(6, "names")
+	text(6, "names")
 	str(7, "chip")
 	str(8, "asic")
 	num(9, "units")
@@ -166,7 +172,7 @@ function sku_row() {
 	flags(15)
 	hex(16, "base_device_id", 4)
 	str(17, "board_code")
-	str(18, "source")
+	text(18, "source")
 	row_end()
 }
 
@@ -191,7 +197,7 @@ function board_row() {
 		field(".never_retail = true")
 	else if ($6 != "-")
 		fail("retail is \"never\" or -: " $6)
-	str(7, "source")
+	text(7, "source")
 	row_end()
 }
 
