@@ -2705,8 +2705,9 @@ const struct gi_sku gi_skus[] = {
 		.vendor_id = 0x10de, .device_id = 0x2788,
 		.product = "NVIDIA GeForce RTX 4060 Ti",
 		.names = GI_KB_TEXT("GeForce RTX 4060 Ti (AD104)"),
-		.chip = "AD104",
-		.source = GI_KB_TEXT("OGKM README df1c9a3 (since 550.67); pci.ids 2026-08-22"),
+		.chip = "AD104", .units = 34, .vram_mib = { 8192 },
+		.bus_bits = 128,
+		.source = GI_KB_TEXT("OGKM README df1c9a3 (since 550.67); pci.ids 2026-08-22; gpufetch on 10de:2788 (Dr-Noob/gpufetch#60): 34 SMs, 8 GiB, 128-bit"),
 	},
 	{
 		.vendor_id = 0x10de, .device_id = 0x2803,
