@@ -1590,3 +1590,37 @@ GI_TEST(capture_namesake_rtx_3050_6gb)
 	GI_REQUIRE(parse(cuda_device_query("NVIDIA GeForce RTX 3050", 20, 7950)) == 1);
 	GI_EXPECT(!(gpus[0].facts.have & GI_HAVE_IDS));
 }
+
+/*
+ * An ordinary workstation's lspci -nn: the Intel and AMD integrated GPUs
+ * and the cards the knowledge base once lacked are known, never unknown.
+ */
+GI_TEST(capture_lspci_workstation_all_known)
+{
+	static const char t[] =
+		"00:02.0 VGA compatible controller [0300]: Intel Corporation Raptor Lake-S GT1 [UHD Graphics 770] [8086:a780] (rev 04)\n"
+		"0e:00.0 VGA compatible controller [0300]: Advanced Micro Devices, Inc. [AMD/ATI] Raphael [1002:164e] (rev c1)\n"
+		"01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GA104 [GeForce RTX 3060 Ti] [10de:2489] (rev a1)\n"
+		"02:00.0 VGA compatible controller [0300]: NVIDIA Corporation GA102 [GeForce RTX 3070 Ti] [10de:2207] (rev a1)\n"
+		"03:00.0 3D controller [0302]: NVIDIA Corporation GA102 [CMP 90HX] [10de:220d] (rev a1)\n"
+		"04:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP102 [GeForce GTX 1080 Ti] [10de:1b06] (rev a1)\n";
+	struct gi_report r;
+	int i;
+
+	GI_REQUIRE(parse(t) == 6);
+	for (i = 0; i < 6; i++) {
+		gi_classify(&gpus[i].facts, &r);
+		GI_EXPECT(r.sku != NULL);
+		GI_EXPECT_EQ(r.verdict, GI_VERDICT_ORIGINAL);
+	}
+	gi_classify(&gpus[0].facts, &r);
+	GI_REQUIRE(r.sku);
+	GI_EXPECT(r.sku->flags & GI_SKU_INTEGRATED);
+	GI_EXPECT_EQ(r.sku->mem_type, GI_MEM_SHARED);
+	gi_classify(&gpus[1].facts, &r);
+	GI_REQUIRE(r.sku);
+	GI_EXPECT(r.sku->flags & GI_SKU_INTEGRATED);
+	gi_classify(&gpus[2].facts, &r);
+	GI_REQUIRE(r.sku);
+	GI_EXPECT_STR(r.sku->product, "NVIDIA GeForce RTX 3060 Ti");
+}
