@@ -315,6 +315,8 @@ static void merge(struct gi_capture_gpu *d, const struct gi_capture_gpu *s)
 	d->not_shown &= s->not_shown;
 	if (!d->vendor_hint)
 		d->vendor_hint = s->vendor_hint;
+	if (!d->bus_bits)
+		d->bus_bits = s->bus_bits;
 	if (s->offset < d->offset)
 		d->offset = s->offset;
 	merge_formats(d, s);
@@ -352,17 +354,24 @@ void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *g)
 /* ---- names to device IDs ---------------------------------------------- */
 
 /*
- * How a SKU that carries the name fits what the capture shows: 1 when
- * every fact the SKU has a spec for agrees, 0 when none could be compared,
- * -1 when one disagrees. A partition (MIG, vGPU) shows a slice: not used.
+ * How a SKU that carries the name fits what the capture shows (memory bus
+ * width, memory size, SM count): 1 when every fact the SKU has a spec for
+ * agrees, 0 when none could be compared, -1 when one disagrees. A
+ * partition (MIG, vGPU) shows a slice: nothing is compared.
  */
-static int sku_fits(const struct gi_sku *s, const struct gi_facts *f)
+static int sku_fits(const struct gi_sku *s, const struct gi_capture_gpu *g)
 {
+	const struct gi_facts *f = g ? &g->facts : NULL;
 	int compared = 0;
 	unsigned int i;
 
 	if (!f || f->partitioned)
 		return 0;
+	if (g->bus_bits && s->bus_bits) {
+		if (g->bus_bits != s->bus_bits)
+			return -1;
+		compared++;
+	}
 	if ((f->have & GI_HAVE_VRAM) && s->vram_mib[0] &&
 	    s->mem_type != GI_MEM_SHARED) {
 		bool ok = false;
@@ -395,7 +404,7 @@ static int sku_fits(const struct gi_sku *s, const struct gi_facts *f)
  * Still more than one device: no identity at all, never a guess.
  */
 static bool name_to_device(const char *name, u16 vendor,
-			   const struct gi_facts *f, u16 *vendor_id,
+			   const struct gi_capture_gpu *g, u16 *vendor_id,
 			   u16 *device_id)
 {
 	const struct gi_sku *cand[GI_NAME_MAX_CANDIDATES];
@@ -410,7 +419,7 @@ static bool name_to_device(const char *name, u16 vendor,
 		    !gi_kb_sku_named(s, name))
 			continue;
 		cand[n] = s;
-		fit[n++] = sku_fits(s, f);
+		fit[n++] = sku_fits(s, g);
 	}
 	for (tier = 1; tier >= -1 && best < 0; tier--) {
 		for (i = 0; i < n; i++) {
@@ -453,7 +462,7 @@ static void name_to_ids(struct gi_capture_gpu *g)
 
 	if ((g->facts.have & GI_HAVE_IDS) || !g->name[0])
 		return;
-	if (!name_to_device(g->name, g->vendor_hint, &g->facts, &v, &d))
+	if (!name_to_device(g->name, g->vendor_hint, g, &v, &d))
 		return;
 	gi_cap_set_ids(g, v, d);
 	g->facts.ids_from_name = true;

@@ -1527,8 +1527,8 @@ GI_TEST(capture_smi_table_a800_h800_are_regional)
 	}
 }
 
-static const char *cuda_device_query(const char *name, unsigned int sms,
-				unsigned int mib)
+static const char *cuda_device_query_bus(const char *name, unsigned int sms,
+				    unsigned int mib, unsigned int bus)
 {
 	static char buf[1024];
 
@@ -1541,9 +1541,17 @@ static const char *cuda_device_query(const char *name, unsigned int sms,
 		 "  CUDA Capability Major/Minor version number:    6.1\n"
 		 "  Total amount of global memory:                 %u MBytes (%llu bytes)\n"
 		 "  (%03u) Multiprocessors, (128) CUDA Cores/MP:    %u CUDA Cores\n"
+		 "  Memory Bus Width:                              %u-bit\n"
 		 "  Device PCI Domain ID / Bus ID / location ID:   0 / 1 / 0\n",
-		 name, mib, (unsigned long long)mib << 20, sms, sms * 128);
+		 name, mib, (unsigned long long)mib << 20, sms, sms * 128, bus);
 	return buf;
+}
+
+static const char *cuda_device_query(const char *name, unsigned int sms,
+				     unsigned int mib)
+{
+	/* a width no SKU has: never decides */
+	return cuda_device_query_bus(name, sms, mib, 0);
 }
 
 /*
@@ -1560,6 +1568,12 @@ GI_TEST(capture_namesake_quadro_p2000_mobile)
 	GI_REQUIRE(parse(cuda_device_query("Quadro P2000", 8, 5050)) == 1);
 	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x1C30);
 	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+	/* deviceQuery's bus width: 128 bits is the mobile chip's */
+	GI_REQUIRE(parse(cuda_device_query_bus("Quadro P2000", 6, 4040, 128)) == 1);
+	GI_EXPECT_EQ(gpus[0].bus_bits, 128);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x1CBA);
+	GI_REQUIRE(parse(cuda_device_query_bus("Quadro P2000", 8, 5050, 160)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x1C30);
 	/* facts that fit neither: no identity is guessed, nothing accused */
 	GI_REQUIRE(parse(cuda_device_query("Quadro P2000", 7, 6000)) == 1);
 	GI_EXPECT(verdict(&gpus[0]) != GI_VERDICT_RELABELLED);
