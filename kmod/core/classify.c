@@ -487,11 +487,12 @@ static void check_board_vendor(struct ctx *c)
 	    !(generic->flags & (GI_SKU_UNRELEASED | GI_SKU_DATACENTER |
 				GI_SKU_WORKSTATION))) {
 		/* the board ID of a sample on a card sold as a consumer part */
-		gi_kb_board_label(v, b, c->n, sizeof(c->n));
+		snprintf(c->n, sizeof(c->n),
+			 "%s, never sold at retail: modified or rebuilt",
+			 b->name ? b->name : "a board");
 		FINDING(c->r, GI_CHECK_BOARD_VENDOR, GI_RESULT_FAIL,
 			GI_VERDICT_MODIFIED, GI_WEIGHT_STRONG, c->a,
-			"a board sold at retail",
-			"board ID known only from boards never sold at retail: modified or rebuilt");
+			"a board sold at retail", c->n);
 	} else if (b) {
 		gi_kb_board_label(v, b, c->n, sizeof(c->n));
 		FINDING(c->r, GI_CHECK_BOARD_VENDOR, GI_RESULT_PASS,

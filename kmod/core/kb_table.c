@@ -17935,8 +17935,7 @@ const struct gi_board gi_boards[] = {
 	},
 	{
 		.vendor_id = 0x10de, .device_id = 0x2206, .ssvid = 0x10de,
-		.ssid = 0x146d, .name = "RTX 3080 20GB (never retail)",
-		.never_retail = true,
+		.ssid = 0x146d, .name = "RTX 3080 20GB", .never_retail = true,
 		.source = GI_KB_TEXT("pci.ids 2026.05.24"),
 	},
 	{

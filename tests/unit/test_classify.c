@@ -379,7 +379,8 @@ GI_TEST(classify_never_retail_board_is_modified)
 	for (i = 0; i < r.n_findings; i++)
 		if (r.findings[i].check == GI_CHECK_BOARD_VENDOR &&
 		    r.findings[i].result == GI_RESULT_FAIL &&
-		    r.findings[i].weight == GI_WEIGHT_STRONG)
+		    r.findings[i].weight == GI_WEIGHT_STRONG &&
+		    strstr(r.findings[i].note, "RTX 3080 20GB"))
 			seen = true;
 	GI_EXPECT(seen);
 	f.ssid = 0x1467;
