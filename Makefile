@@ -170,6 +170,13 @@ demo: tool
 check-version:
 	tests/check-version
 
+# The knowledge base is data (kmod/core/kb/*.tsv); its C table is generated
+# and committed, so that DKMS builds need no generator run.
+.PHONY: kb
+kb:
+	sh kmod/core/kb/gen.sh > kmod/core/kb_table.c.tmp
+	mv kmod/core/kb_table.c.tmp kmod/core/kb_table.c
+
 clean:
 	rm -rf $(BUILD) tools/gpuident
 	@if [ -d "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
@@ -181,6 +188,7 @@ help:
 	@echo "  module         kmod/gpuident.ko against KDIR (KVER=$(KVER))"
 	@echo "  test           every test this machine can run"
 	@echo "  unit           the unit tests alone (ASan/UBSan)"
+	@echo "  kb             kmod/core/kb_table.c from the knowledge base's tables"
 	@echo "  kunit          KUnit suites of gpuident_kunit.ko in a KUnit kernel under QEMU"
 	@echo "  stress         gpuident.ko under KASAN/lockdep/kmemleak in QEMU: load cycles, hotplug"
 	@echo "  e2e            DKMS-built module in Debian's 6.1 kernel under QEMU (root)"

@@ -52,6 +52,11 @@ struct gi_capture_gpu {
 	 */
 	u16 vendor_hint;
 	bool rebar;		/* lspci/config space: resizable BAR capability */
+	/*
+	 * Memory bus width in bits as deviceQuery shows it, 0 if not shown:
+	 * only used to choose among the SKUs that carry a name.
+	 */
+	u16 bus_bits;
 	size_t offset;		/* where in the input this GPU first appeared */
 };
 
@@ -70,10 +75,12 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out, i
 const char *gi_capture_format_name(unsigned int format);
 
 /*
- * The device ID of a product name, through the knowledge base: the name
- * without an "NVIDIA " prefix equals a SKU's product name (case-insensitive,
- * exactly), and every such SKU of @vendor (0: any vendor) has the same
- * vendor and device ID. False when none or several match.
+ * The device ID of a product name, through the knowledge base: every SKU
+ * of @vendor (0: any vendor) that carries the name (gi_kb_sku_named(): its
+ * product or another name; case, an "NVIDIA " prefix, spaces and hyphens
+ * do not matter, "..." marks a truncation) has the same vendor and device
+ * ID. False when none or several devices match: without facts to choose
+ * among namesakes, nothing is guessed.
  */
 bool gi_capture_name_to_id(const char *name, u16 vendor, u16 *vendor_id,
 			   u16 *device_id);

@@ -90,6 +90,17 @@ static void pci_location(struct gi_span v, struct gi_capture_gpu *g)
 			   (u8)n[2], 0);
 }
 
+/* "384-bit" */
+static void bus_width(struct gi_span v, struct gi_capture_gpu *g)
+{
+	size_t used;
+	u64 n;
+
+	if (gi_parse_dec(v, &n, &used) && n && n <= 8192 &&
+	    gi_span_starts_ci(gi_span_sub(v, used, v.n), "-bit"))
+		g->bus_bits = (u16)n;
+}
+
 static void detail(struct gi_capture_gpu *g, struct gi_span t)
 {
 	struct gi_span key, val;
@@ -107,6 +118,8 @@ static void detail(struct gi_capture_gpu *g, struct gi_span t)
 			gi_cap_set_ecc(g, true);
 		else if (gi_span_eq_ci(val, "Disabled"))
 			gi_cap_set_ecc(g, false);
+	} else if (gi_span_eq_ci(key, "Memory Bus Width")) {
+		bus_width(val, g);
 	} else if (gi_span_eq_ci(key, "Device PCI Domain ID / Bus ID / location ID")) {
 		pci_location(val, g);
 	}

@@ -315,6 +315,8 @@ static void merge(struct gi_capture_gpu *d, const struct gi_capture_gpu *s)
 	d->not_shown &= s->not_shown;
 	if (!d->vendor_hint)
 		d->vendor_hint = s->vendor_hint;
+	if (!d->bus_bits)
+		d->bus_bits = s->bus_bits;
 	if (s->offset < d->offset)
 		d->offset = s->offset;
 	merge_formats(d, s);
@@ -351,48 +353,107 @@ void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *g)
 
 /* ---- names to device IDs ---------------------------------------------- */
 
-static struct gi_span strip_vendor(struct gi_span s)
+/*
+ * How a SKU that carries the name fits what the capture shows (memory bus
+ * width, memory size, SM count): 1 when every fact the SKU has a spec for
+ * agrees, 0 when none could be compared, -1 when one disagrees. A
+ * partition (MIG, vGPU) shows a slice: nothing is compared.
+ */
+static int sku_fits(const struct gi_sku *s, const struct gi_capture_gpu *g)
 {
-	s = gi_span_trim(s);
-	if (gi_span_starts_ci(s, "NVIDIA "))
-		s = gi_span_trim(gi_span_sub(s, 7, s.n));
-	return s;
+	const struct gi_facts *f = g ? &g->facts : NULL;
+	int compared = 0;
+	unsigned int i;
+
+	if (!f || f->partitioned)
+		return 0;
+	if (g->bus_bits && s->bus_bits) {
+		if (g->bus_bits != s->bus_bits)
+			return -1;
+		compared++;
+	}
+	if ((f->have & GI_HAVE_VRAM) && s->vram_mib[0] &&
+	    s->mem_type != GI_MEM_SHARED) {
+		bool ok = false;
+
+		/* as the classifier: ECC carve-out and driver reserve below */
+		for (i = 0; i < GI_SKU_MAX_VRAM && s->vram_mib[i]; i++)
+			if ((u64)f->vram_mib * 100 >= (u64)s->vram_mib[i] * 90 &&
+			    (u64)f->vram_mib * 100 <= (u64)s->vram_mib[i] * 102)
+				ok = true;
+		if (!ok)
+			return -1;
+		compared++;
+	}
+	if ((f->have & GI_HAVE_SM_COUNT) && s->units &&
+	    s->vendor_id == GI_VENDOR_NVIDIA) {
+		if (f->sm_count != s->units)
+			return -1;
+		compared++;
+	}
+	return compared ? 1 : 0;
+}
+
+#define GI_NAME_MAX_CANDIDATES	16
+
+/*
+ * Every SKU that carries the name is a candidate (a name may be shared:
+ * desktop and mobile, 8 and 16 GB). One device among them is the answer;
+ * among several, the facts choose: those that fit where compared beat
+ * those that could not be compared, which beat those that do not fit.
+ * Still more than one device: no identity at all, never a guess.
+ */
+static bool name_to_device(const char *name, u16 vendor,
+			   const struct gi_capture_gpu *g, u16 *vendor_id,
+			   u16 *device_id)
+{
+	const struct gi_sku *cand[GI_NAME_MAX_CANDIDATES];
+	int fit[GI_NAME_MAX_CANDIDATES];
+	int n = 0, i, tier, best = -1;
+	size_t k;
+
+	for (k = 0; k < gi_n_skus && n < GI_NAME_MAX_CANDIDATES; k++) {
+		const struct gi_sku *s = &gi_skus[k];
+
+		if ((vendor && s->vendor_id != vendor) ||
+		    !gi_kb_sku_named(s, name))
+			continue;
+		cand[n] = s;
+		fit[n++] = sku_fits(s, g);
+	}
+	for (tier = 1; tier >= -1 && best < 0; tier--) {
+		for (i = 0; i < n; i++) {
+			if (fit[i] != tier)
+				continue;
+			if (best >= 0 && (cand[i]->vendor_id != cand[best]->vendor_id ||
+					  cand[i]->device_id != cand[best]->device_id))
+				return false;	/* ambiguous: never guess */
+			best = i;
+		}
+		/* a device that does not fit is only named when it is the one */
+		if (tier == 0 && best < 0)
+			break;
+	}
+	if (best < 0) {
+		/* every candidate disagrees with the facts: one device or none */
+		for (i = 0; i < n; i++) {
+			if (best >= 0 && (cand[i]->vendor_id != cand[best]->vendor_id ||
+					  cand[i]->device_id != cand[best]->device_id))
+				return false;
+			best = i;
+		}
+	}
+	if (best < 0)
+		return false;
+	*vendor_id = cand[best]->vendor_id;
+	*device_id = cand[best]->device_id;
+	return true;
 }
 
 bool gi_capture_name_to_id(const char *name, u16 vendor, u16 *vendor_id,
 			   u16 *device_id)
 {
-	struct gi_span want = strip_vendor((struct gi_span){ name, strlen(name) });
-	bool found = false;
-	u16 v = 0, d = 0;
-	size_t i;
-
-	if (!want.n)
-		return false;
-	for (i = 0; i < gi_n_skus; i++) {
-		const struct gi_sku *s = &gi_skus[i];
-		struct gi_span prod;
-		char buf[96];
-
-		if (!s->product || (vendor && s->vendor_id != vendor))
-			continue;
-		prod = strip_vendor((struct gi_span){ s->product,
-						      strlen(s->product) });
-		/* compare as spans: the product may itself carry the prefix */
-		gi_span_copy(buf, sizeof(buf), prod);
-		if (!gi_span_eq_ci(want, buf))
-			continue;
-		if (found && (v != s->vendor_id || d != s->device_id))
-			return false;	/* ambiguous: never guess */
-		found = true;
-		v = s->vendor_id;
-		d = s->device_id;
-	}
-	if (found) {
-		*vendor_id = v;
-		*device_id = d;
-	}
-	return found;
+	return name && name_to_device(name, vendor, NULL, vendor_id, device_id);
 }
 
 static void name_to_ids(struct gi_capture_gpu *g)
@@ -401,9 +462,10 @@ static void name_to_ids(struct gi_capture_gpu *g)
 
 	if ((g->facts.have & GI_HAVE_IDS) || !g->name[0])
 		return;
-	if (!gi_capture_name_to_id(g->name, g->vendor_hint, &v, &d))
+	if (!name_to_device(g->name, g->vendor_hint, g, &v, &d))
 		return;
 	gi_cap_set_ids(g, v, d);
+	g->facts.ids_from_name = true;
 	g->inferred |= GI_HAVE_IDS;
 }
 

@@ -43,6 +43,11 @@ struct gi_facts {
 	enum gi_origin origin;
 
 	u16 vendor_id, device_id;
+	/*
+	 * The IDs were not read but inferred from a product name: a name
+	 * never proves which SKU a card claims to be (classification.rst).
+	 */
+	bool ids_from_name;
 	u16 ssvid, ssid;
 	u8 revision;
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The knowledge base: what every known GPU SKU should look like. The table
- * itself is kmod/core/kb_table.c, one reviewable row per SKU with its
- * source. A device ID that is not in it stays unknown; nothing is guessed.
+ * The knowledge base: what every known GPU SKU should look like. The data
+ * is kmod/core/kb/ (tab-separated tables), one row per SKU with its source;
+ * kmod/core/kb_table.c is generated from it (`make kb`). A device ID that
+ * is not in it stays unknown; nothing is guessed.
  */
 #ifndef GPUIDENT_KB_H
 #define GPUIDENT_KB_H
@@ -29,6 +30,18 @@ enum gi_mem_type {
 	GI_MEM_HBM3E,
 	GI_MEM_SHARED,		/* integrated GPU, no VRAM of its own */
 };
+
+/*
+ * A row's sources and other names are for people and for the tool's name
+ * matching; the module never reads them, so its copy of the table leaves
+ * them out (the generated kb_table.c wraps them in this).
+ */
+#ifdef __KERNEL__
+/* still a constant NULL; the string is checked but never stored */
+#define GI_KB_TEXT(s)	(sizeof(s) ? NULL : NULL)
+#else
+#define GI_KB_TEXT(s)	(s)
+#endif
 
 /* gi_sku.flags */
 #define GI_SKU_REGIONAL		(1u << 0) /* China-market/export variant */
@@ -72,7 +85,13 @@ struct gi_sku {
 	u16 device_id;
 	u16 ssvid_match;	/* 0 = any */
 	u16 ssid_match;		/* 0 = any */
-	const char *product;	/* "GeForce RTX 4090 D" */
+	const char *product;	/* "NVIDIA GeForce RTX 4090 D": the driver's name */
+	/*
+	 * The other names the SKU appears under, '|'-separated (CUDA's,
+	 * pci.ids' bracketed name, the marketing name), or NULL; always
+	 * NULL in the module, which matches no names.
+	 */
+	const char *names;
 	const char *chip;	/* gi_chip.name */
 	const char *asic;	/* "AD102-250-A1", NULL if unknown */
 	u16 units;		/* SM (NVIDIA), CU (AMD), EU/Xe core (Intel); 0 unknown */
@@ -85,7 +104,7 @@ struct gi_sku {
 	u32 flags;		/* GI_SKU_* */
 	u16 base_device_id;	/* regional variants: the SKU they derive from */
 	const char *board_code;	/* "PG136", "PG133 SKU 265"; NULL unknown */
-	const char *source;	/* where the row's facts come from */
+	const char *source;	/* where the row's facts come from; NULL in the module */
 };
 
 /* A board maker, by PCI subsystem vendor ID. */
@@ -102,6 +121,8 @@ struct gi_board {
 	u16 ssvid;
 	u16 ssid;
 	const char *name;	/* "ASUS ROG Strix" */
+	/* known only as an engineering sample or never sold at retail */
+	bool never_retail;
 	const char *source;
 };
 
@@ -120,6 +141,14 @@ extern const size_t gi_n_boards;
  */
 const struct gi_sku *gi_kb_sku(u16 vendor_id, u16 device_id, u16 ssvid,
 			       u16 ssid);
+/*
+ * Does the name a tool printed (@claimed) name @kb_name? Case, an "NVIDIA "
+ * prefix, spaces, hyphens and underscores do not matter; a name ending in
+ * "..." (nvidia-smi's table truncates) matches every name it begins.
+ */
+bool gi_kb_name_matches(const char *claimed, const char *kb_name);
+/* Is @claimed the SKU's product name or one of its other names? */
+bool gi_kb_sku_named(const struct gi_sku *s, const char *claimed);
 const struct gi_chip *gi_kb_chip(const char *name);
 const struct gi_chip *gi_kb_chip_by_id(u16 vendor_id, u16 chip_id);
 /* Chip whose VBIOS version starts with major.chip ("95.02"), or NULL. */

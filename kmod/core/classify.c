@@ -475,13 +475,25 @@ static void check_board_vendor(struct ctx *c)
 	const struct gi_facts *f = c->f;
 	const struct gi_board_vendor *v;
 	const struct gi_board *b;
+	const struct gi_sku *generic;
 
 	if (!have(c, GI_HAVE_SUBSYS | GI_HAVE_IDS) || !f->ssvid)
 		return;
 	v = gi_kb_board_vendor(f->ssvid);
 	b = gi_kb_board(f->vendor_id, f->device_id, f->ssvid, f->ssid);
 	snprintf(c->a, sizeof(c->a), "%04x:%04x", f->ssvid, f->ssid);
-	if (b) {
+	generic = gi_kb_sku(f->vendor_id, f->device_id, 0, 0);
+	if (b && b->never_retail && generic &&
+	    !(generic->flags & (GI_SKU_UNRELEASED | GI_SKU_DATACENTER |
+				GI_SKU_WORKSTATION))) {
+		/* the board ID of a sample on a card sold as a consumer part */
+		snprintf(c->n, sizeof(c->n),
+			 "%s, never sold at retail: modified or rebuilt",
+			 b->name ? b->name : "a board");
+		FINDING(c->r, GI_CHECK_BOARD_VENDOR, GI_RESULT_FAIL,
+			GI_VERDICT_MODIFIED, GI_WEIGHT_STRONG, c->a,
+			"a board sold at retail", c->n);
+	} else if (b) {
 		gi_kb_board_label(v, b, c->n, sizeof(c->n));
 		FINDING(c->r, GI_CHECK_BOARD_VENDOR, GI_RESULT_PASS,
 			GI_VERDICT_ORIGINAL, GI_WEIGHT_NONE, c->a, NULL, c->n);
@@ -493,6 +505,38 @@ static void check_board_vendor(struct ctx *c)
 			GI_VERDICT_TRANSPLANT, GI_WEIGHT_WEAK, c->a,
 			"a known board maker",
 			"subsystem vendor is no known board maker: a non-reference board?");
+	}
+}
+
+/*
+ * An identity inferred from a product name is only a guess among the SKUs
+ * that carry the name: facts that contradict it say which SKU fits, never
+ * that the card was relabelled. The first such finding stays as a weak
+ * doubt (with its note naming the SKU that fits), the rest as information,
+ * so that they can never add up to a relabelled verdict.
+ */
+static void name_only_identity(struct gi_report *r)
+{
+	bool first = true;
+	unsigned int i;
+
+	for (i = 0; i < r->n_findings; i++) {
+		struct gi_finding *f = &r->findings[i];
+		char note[sizeof(f->note)];
+
+		if (f->result != GI_RESULT_FAIL ||
+		    f->suggests != GI_VERDICT_RELABELLED)
+			continue;
+		if (first) {
+			f->weight = GI_WEIGHT_WEAK;
+		} else {
+			f->result = GI_RESULT_INFO;
+			f->weight = GI_WEIGHT_NONE;
+		}
+		first = false;
+		snprintf(note, sizeof(note), "identity from the name only: %s",
+			 f->note);
+		copy_text(f->note, sizeof(f->note), note);
 	}
 }
 
@@ -564,5 +608,7 @@ void gi_classify(const struct gi_facts *facts, struct gi_report *report)
 	check_rom_subsystem(&c);
 	check_rom_checksum(&c);
 	check_board_vendor(&c);
+	if (facts->ids_from_name)
+		name_only_identity(report);
 	decide(report);
 }

@@ -49,6 +49,114 @@ const struct gi_sku *gi_kb_sku(u16 vendor_id, u16 device_id, u16 ssvid,
 	return best;
 }
 
+static char lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/*
+ * The next character of a name as compared: lower case, with spaces,
+ * hyphens and underscores skipped, so that "A100-SXM4-80GB" is
+ * "a100sxm480gb" and "RTX 4090D" is "RTX 4090 D". Stops at @end.
+ */
+static const char *name_next(const char *p, const char *end, char *c)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '-' || *p == '_'))
+		p++;
+	if (p >= end)
+		return NULL;
+	*c = lower(*p);
+	return p + 1;
+}
+
+static bool starts_ci(const char *s, size_t len, const char *prefix)
+{
+	size_t i, n = strlen(prefix);
+
+	if (len < n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (lower(s[i]) != prefix[i])
+			return false;
+	return true;
+}
+
+/* [*start, *end) without an "NVIDIA " prefix or a "..." truncation mark. */
+static bool name_span(const char *s, size_t len, const char **start,
+		      const char **end)
+{
+	bool truncated = false;
+
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	if (starts_ci(s, len, "nvidia ")) {
+		s += 7;
+		len -= 7;
+	}
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len >= 3 && !strncmp(s + len - 3, "...", 3)) {
+		truncated = true;
+		len -= 3;
+	} else if (len >= 3 && !strncmp(s + len - 3, "\xe2\x80\xa6", 3)) {
+		truncated = true;	/* U+2026 HORIZONTAL ELLIPSIS */
+		len -= 3;
+	}
+	*start = s;
+	*end = s + len;
+	return truncated;
+}
+
+/* Shortest truncated name worth comparing: "NVIDIA ..." names nothing. */
+#define GI_NAME_MIN_PREFIX	6
+
+static bool name_matches(const char *claimed, const char *kb, size_t kb_len)
+{
+	const char *a, *a_end, *b, *b_end;
+	bool truncated = name_span(claimed, strlen(claimed), &a, &a_end);
+	size_t n = 0;
+	char x, y;
+
+	name_span(kb, kb_len, &b, &b_end);
+	for (;;) {
+		a = name_next(a, a_end, &x);
+		if (!a)
+			break;
+		b = name_next(b, b_end, &y);
+		if (!b || x != y)
+			return false;
+		n++;
+	}
+	if (truncated)
+		return n >= GI_NAME_MIN_PREFIX;
+	return n && !name_next(b, b_end, &y);
+}
+
+bool gi_kb_name_matches(const char *claimed, const char *kb_name)
+{
+	if (!claimed || !kb_name)
+		return false;
+	return name_matches(claimed, kb_name, strlen(kb_name));
+}
+
+bool gi_kb_sku_named(const struct gi_sku *s, const char *claimed)
+{
+	const char *p, *bar;
+
+	if (!s || !claimed)
+		return false;
+	if (s->product && gi_kb_name_matches(claimed, s->product))
+		return true;
+	for (p = s->names; p && *p; p = bar ? bar + 1 : NULL) {
+		bar = strchr(p, '|');
+		if (name_matches(claimed, p, bar ? (size_t)(bar - p) : strlen(p)))
+			return true;
+	}
+	return false;
+}
+
 const struct gi_chip *gi_kb_chip(const char *name)
 {
 	size_t i;

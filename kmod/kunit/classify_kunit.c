@@ -273,6 +273,23 @@ static void classify_findings_bounded(struct kunit *test)
 	KUNIT_EXPECT_LE(test, report(test)->confidence, 100);
 }
 
+/* 10de:146d: the RTX 3080 20GB board that was never sold at retail */
+static void classify_never_retail_board_is_modified(struct kunit *test)
+{
+	struct gi_facts *f = nv(test, 0x2206);
+
+	with_subsys(f, 0x10de, 0x146d);
+	with_vram(f, 20480, GI_VRAM_REGISTER);
+	KUNIT_EXPECT_EQ(test, classify(test), GI_VERDICT_MODIFIED);
+	KUNIT_EXPECT_EQ(test, finding(test, GI_CHECK_BOARD_VENDOR)->result,
+			GI_RESULT_FAIL);
+
+	f = nv(test, 0x2206);
+	with_subsys(f, 0x10de, 0x1467);
+	with_vram(f, 10240, GI_VRAM_REGISTER);
+	KUNIT_EXPECT_EQ(test, classify(test), GI_VERDICT_ORIGINAL);
+}
+
 static struct kunit_case gpuident_classify_cases[] = {
 	KUNIT_CASE(classify_4090d_by_device_id_is_regional),
 	KUNIT_CASE(classify_114_fused_sms_claiming_4090_is_relabelled),
@@ -286,6 +303,7 @@ static struct kunit_case gpuident_classify_cases[] = {
 	KUNIT_CASE(classify_mig_partition_not_convicted),
 	KUNIT_CASE(classify_unknown_device),
 	KUNIT_CASE(classify_findings_bounded),
+	KUNIT_CASE(classify_never_retail_board_is_modified),
 	{}
 };
 

@@ -27,7 +27,7 @@ static void kb_sku_known(struct kunit *test)
 {
 	const struct gi_sku *s = sku(test, NV, 0x2684, 0, 0);
 
-	KUNIT_EXPECT_STREQ(test, s->product, "GeForce RTX 4090");
+	KUNIT_EXPECT_STREQ(test, s->product, "NVIDIA GeForce RTX 4090");
 	KUNIT_EXPECT_STREQ(test, s->chip, "AD102");
 	KUNIT_EXPECT_EQ(test, gi_sku_vram_max(s), 24576U);
 	KUNIT_EXPECT_EQ(test, s->mem_type, GI_MEM_GDDR6X);
@@ -35,7 +35,7 @@ static void kb_sku_known(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, s->flags & GI_SKU_REGIONAL);
 
 	s = sku(test, NV, 0x2206, 0, 0);
-	KUNIT_EXPECT_STREQ(test, s->product, "GeForce RTX 3080");
+	KUNIT_EXPECT_STREQ(test, s->product, "NVIDIA GeForce RTX 3080");
 	KUNIT_EXPECT_EQ(test, gi_sku_vram_max(s), 10240U);
 
 	s = sku(test, NV, 0x1eb8, 0x10de, 0x12a2);
@@ -90,7 +90,7 @@ static void kb_4090_and_4090d_sm_counts(struct kunit *test)
 	const struct gi_sku *d = sku(test, NV, 0x2685, 0, 0);
 	const struct gi_chip *chip;
 
-	KUNIT_EXPECT_STREQ(test, d->product, "GeForce RTX 4090 D");
+	KUNIT_EXPECT_STREQ(test, d->product, "NVIDIA GeForce RTX 4090 D");
 	KUNIT_EXPECT_EQ(test, full->units, 128);
 	KUNIT_EXPECT_EQ(test, d->units, 114);
 	KUNIT_EXPECT_TRUE(test, d->flags & GI_SKU_REGIONAL);

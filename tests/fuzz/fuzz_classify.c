@@ -25,6 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.partitioned = data[3] & 1;
 	f.ecc_enabled = data[4] & 1;
 	f.rom_checksum_ok = data[5] & 1;
+	f.ids_from_name = (data[5] >> 1) & 1;
 	/* often a real device, so the knowledge-base paths run */
 	if (data[6] & 1) {
 		static const uint16_t devs[] = { 0x2684, 0x2685, 0x1e04, 0x2206,

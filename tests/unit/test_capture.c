@@ -347,6 +347,7 @@ GI_TEST(capture_name_to_id_exact_and_unambiguous)
 	GI_EXPECT_EQ(d, 0x1eb8);
 	/* several device IDs carry this name: never guess */
 	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 4090 Laptop GPU", 0x10de, &v, &d));
+	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 3060", 0x10de, &v, &d));
 	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 409", 0x10de, &v, &d));
 	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce ...", 0x10de, &v, &d));
 	GI_EXPECT(!gi_capture_name_to_id("Graphics Device", 0x10de, &v, &d));
@@ -688,8 +689,9 @@ GI_TEST(capture_smi_table)
 	GI_EXPECT_STR(g->name, "NVIDIA A100-SXM4-80GB");
 	GI_EXPECT(g->facts.ecc_enabled);
 	GI_EXPECT(g->facts.partitioned);
-	/* "A100-SXM4-80GB" is not the knowledge base's "A100 SXM4 80GB" */
-	GI_EXPECT(!(g->facts.have & GI_HAVE_IDS));
+	/* the driver's own name for 20B2, as the table prints it */
+	GI_EXPECT(g->facts.have & GI_HAVE_IDS);
+	GI_EXPECT_EQ(g->facts.device_id, 0x20B2);
 	g = &gpus[2];
 	GI_EXPECT_STR(g->name, "NVIDIA GeForce RTX 3080 ...");
 	GI_EXPECT(!(g->facts.have & GI_HAVE_IDS));
@@ -1161,12 +1163,20 @@ GI_TEST(capture_devicequery)
 	GI_EXPECT_EQ(verdict(g), GI_VERDICT_ORIGINAL);
 }
 
-GI_TEST(capture_devicequery_4090_with_114_sms_is_relabelled)
+/*
+ * deviceQuery shows a name, not IDs: a "4090" with the SM count of a 4090 D
+ * is a doubt that names the SKU the facts fit, never a relabelled verdict.
+ */
+GI_TEST(capture_devicequery_4090_with_114_sms_is_only_doubted)
 {
 	GI_REQUIRE(parse_device_query(114) == 2);
 	GI_EXPECT_EQ(gpus[0].facts.sm_count, 114);
-	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_RELABELLED);
+	GI_EXPECT(gpus[0].facts.ids_from_name);
+	GI_EXPECT(verdict(&gpus[0]) != GI_VERDICT_RELABELLED);
 	GI_EXPECT(failed(GI_CHECK_SM_COUNT));
+	GI_EXPECT(strstr(rep.findings[0].note, "4090 D") ||
+		  strstr(rep.findings[1].note, "4090 D") ||
+		  strstr(rep.findings[2].note, "4090 D"));
 }
 
 static const char proc_info[] =
@@ -1441,4 +1451,190 @@ GI_TEST(capture_many_lines_stay_linear)
 	free(text);
 	GI_EXPECT_EQ(n, GI_CAPTURE_MAX_GPUS);
 	GI_EXPECT((clock() - t0) / CLOCKS_PER_SEC < 20);
+}
+
+/* ---- names as the tools print them, and namesakes ---------------------- */
+
+GI_TEST(capture_names_as_tools_print_them)
+{
+	u16 v = 0, d = 0;
+
+	/* nvidia-smi's own names: hyphens, "NVIDIA ", case */
+	GI_EXPECT(gi_capture_name_to_id("NVIDIA A800-SXM4-80GB", 0x10de, &v, &d));
+	GI_EXPECT_EQ(d, 0x20F3);
+	GI_EXPECT(gi_capture_name_to_id("NVIDIA H800", 0x10de, &v, &d));
+	GI_EXPECT_EQ(d, 0x2324);
+	GI_EXPECT(gi_capture_name_to_id("NVIDIA H100 80GB HBM3", 0x10de, &v, &d));
+	GI_EXPECT_EQ(d, 0x2330);
+	GI_EXPECT(gi_capture_name_to_id("nvidia a100 sxm4 80gb", 0, &v, &d));
+	GI_EXPECT_EQ(d, 0x20B2);
+	/* the older label and pci.ids' name still name the SKU */
+	GI_EXPECT(gi_capture_name_to_id("H800 SXM5", 0x10de, &v, &d));
+	GI_EXPECT_EQ(d, 0x2324);
+	/* a truncated name fits several SKUs: no identity without facts */
+	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 5090 ...", 0x10de, &v, &d));
+	GI_EXPECT(gi_kb_name_matches("NVIDIA GeForce RTX 5090 ...",
+				     "NVIDIA GeForce RTX 5090 D"));
+	GI_EXPECT(gi_kb_name_matches("NVIDIA GeForce RTX 5090 \xe2\x80\xa6",
+				     "NVIDIA GeForce RTX 5090"));
+	GI_EXPECT(!gi_kb_name_matches("NVIDIA GeForce RTX 509",
+				      "NVIDIA GeForce RTX 5090"));
+	GI_EXPECT(!gi_kb_name_matches("NVIDIA ...", "NVIDIA GeForce RTX 5090"));
+	GI_EXPECT(!gi_kb_name_matches("", "NVIDIA GeForce RTX 5090"));
+}
+
+/*
+ * nvidia-smi tables of A800 and H800 nodes, with the names, memory and
+ * power limits of public reports: dexmal/dexbotic#41 (A800-SXM4-80GB,
+ * driver 535), vllm-project/vllm#41519 (A800 80GB PCIe, 550) and
+ * NVIDIA/DCGM#183 (H800, 535); the last row is the A800 name as the
+ * narrower table of driver 525 truncates it.
+ */
+GI_TEST(capture_smi_table_a800_h800_are_regional)
+{
+	static const char t[] =
+		"+---------------------------------------------------------------------------------------+\n"
+		"| NVIDIA-SMI 535.86.10              Driver Version: 535.86.10    CUDA Version: 12.2     |\n"
+		"|-----------------------------------------+----------------------+----------------------+\n"
+		"| GPU  Name                 Persistence-M | Bus-Id        Disp.A | Volatile Uncorr. ECC |\n"
+		"| Fan  Temp   Perf          Pwr:Usage/Cap |         Memory-Usage | GPU-Util  Compute M. |\n"
+		"|                                         |                      |               MIG M. |\n"
+		"|=========================================+======================+======================|\n"
+		"|   0  NVIDIA A800-SXM4-80GB          On  | 00000000:27:00.0 Off |                    0 |\n"
+		"| N/A   49C    P0             125W / 400W |  34447MiB / 81920MiB |     72%      Default |\n"
+		"|                                         |                      |             Disabled |\n"
+		"+-----------------------------------------+----------------------+----------------------+\n"
+		"|   1  NVIDIA A800 80GB PCIe          On  | 00000000:4F:00.0 Off |                    0 |\n"
+		"| N/A   25C    P0              62W / 300W |  77187MiB / 81920MiB |      0%      Default |\n"
+		"|                                         |                      |             Disabled |\n"
+		"+-----------------------------------------+----------------------+----------------------+\n"
+		"|   2  NVIDIA H800                    Off | 00000000:16:00.0 Off |                    0 |\n"
+		"| N/A   29C    P0              73W / 700W |      3MiB / 81559MiB |      0%      Default |\n"
+		"|                                         |                      |             Disabled |\n"
+		"+-----------------------------------------+----------------------+----------------------+\n"
+		"|   3  NVIDIA A800-SXM...  On   | 00000000:0F:00.0 Off |                    0 |\n"
+		"| N/A   31C    P0    60W / 400W |      0MiB / 81920MiB |      0%      Default |\n"
+		"|                               |                      |             Disabled |\n"
+		"+-------------------------------+----------------------+----------------------+\n";
+	static const u16 want[] = { 0x20F3, 0x20F5, 0x2324, 0x20F3 };
+	int i;
+
+	GI_REQUIRE(parse(t) == 4);
+	for (i = 0; i < 4; i++) {
+		GI_EXPECT_EQ(gpus[i].facts.device_id, want[i]);
+		GI_EXPECT(gpus[i].facts.ids_from_name);
+		GI_EXPECT_EQ(verdict(&gpus[i]), GI_VERDICT_REGIONAL);
+	}
+}
+
+static const char *cuda_device_query_bus(const char *name, unsigned int sms,
+				    unsigned int mib, unsigned int bus)
+{
+	static char buf[1024];
+
+	snprintf(buf, sizeof(buf),
+		 "./deviceQuery Starting...\n\n"
+		 " CUDA Device Query (Runtime API) version (CUDART static linking)\n\n"
+		 "Detected 1 CUDA Capable device(s)\n\n"
+		 "Device 0: \"%s\"\n"
+		 "  CUDA Driver Version / Runtime Version          12.2 / 12.2\n"
+		 "  CUDA Capability Major/Minor version number:    6.1\n"
+		 "  Total amount of global memory:                 %u MBytes (%llu bytes)\n"
+		 "  (%03u) Multiprocessors, (128) CUDA Cores/MP:    %u CUDA Cores\n"
+		 "  Memory Bus Width:                              %u-bit\n"
+		 "  Device PCI Domain ID / Bus ID / location ID:   0 / 1 / 0\n",
+		 name, mib, (unsigned long long)mib << 20, sms, sms * 128, bus);
+	return buf;
+}
+
+static const char *cuda_device_query(const char *name, unsigned int sms,
+				     unsigned int mib)
+{
+	/* a width no SKU has: never decides */
+	return cuda_device_query_bus(name, sms, mib, 0);
+}
+
+/*
+ * One name, several SKUs: the facts choose. CUDA calls the mobile Quadro
+ * P2000 (1CBA: 6 SMs, 4 GB) by the desktop card's name (1C30: 8 SMs,
+ * 5 GB); the mobile chip is no relabelled desktop card.
+ */
+GI_TEST(capture_namesake_quadro_p2000_mobile)
+{
+	GI_REQUIRE(parse(cuda_device_query("Quadro P2000", 6, 4040)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x1CBA);
+	GI_EXPECT(gpus[0].facts.ids_from_name);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+	GI_REQUIRE(parse(cuda_device_query("Quadro P2000", 8, 5050)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x1C30);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+	/* deviceQuery's bus width: 128 bits is the mobile chip's */
+	GI_REQUIRE(parse(cuda_device_query_bus("Quadro P2000", 6, 4040, 128)) == 1);
+	GI_EXPECT_EQ(gpus[0].bus_bits, 128);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x1CBA);
+	GI_REQUIRE(parse(cuda_device_query_bus("Quadro P2000", 8, 5050, 160)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x1C30);
+	/* facts that fit neither: no identity is guessed, nothing accused */
+	GI_REQUIRE(parse(cuda_device_query("Quadro P2000", 7, 6000)) == 1);
+	GI_EXPECT(verdict(&gpus[0]) != GI_VERDICT_RELABELLED);
+}
+
+/*
+ * The driver calls three devices "NVIDIA GeForce RTX 4060 Ti": 16 GB is
+ * 2805; 8 GB with 34 SMs fits both the AD106 (2803) and the AD104 (2788)
+ * card, so no identity is guessed.
+ */
+GI_TEST(capture_namesake_rtx_4060_ti_8_and_16_gb)
+{
+	GI_REQUIRE(parse(cuda_device_query("NVIDIA GeForce RTX 4060 Ti", 34, 15950)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x2805);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+	GI_REQUIRE(parse(cuda_device_query("NVIDIA GeForce RTX 4060 Ti", 34, 7940)) == 1);
+	GI_EXPECT(!(gpus[0].facts.have & GI_HAVE_IDS));
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_UNKNOWN);
+}
+
+/* "NVIDIA GeForce RTX 3050": 8 GB with 20 SMs, or the 6 GB card's 18. */
+GI_TEST(capture_namesake_rtx_3050_6gb)
+{
+	GI_REQUIRE(parse(cuda_device_query("NVIDIA GeForce RTX 3050", 18, 5930)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x2584);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+	/* 20 SMs and 8 GB fit two device IDs (GA106 2507, GA107 2582) */
+	GI_REQUIRE(parse(cuda_device_query("NVIDIA GeForce RTX 3050", 20, 7950)) == 1);
+	GI_EXPECT(!(gpus[0].facts.have & GI_HAVE_IDS));
+}
+
+/*
+ * An ordinary workstation's lspci -nn: the Intel and AMD integrated GPUs
+ * and the cards the knowledge base once lacked are known, never unknown.
+ */
+GI_TEST(capture_lspci_workstation_all_known)
+{
+	static const char t[] =
+		"00:02.0 VGA compatible controller [0300]: Intel Corporation Raptor Lake-S GT1 [UHD Graphics 770] [8086:a780] (rev 04)\n"
+		"0e:00.0 VGA compatible controller [0300]: Advanced Micro Devices, Inc. [AMD/ATI] Raphael [1002:164e] (rev c1)\n"
+		"01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GA104 [GeForce RTX 3060 Ti] [10de:2489] (rev a1)\n"
+		"02:00.0 VGA compatible controller [0300]: NVIDIA Corporation GA102 [GeForce RTX 3070 Ti] [10de:2207] (rev a1)\n"
+		"03:00.0 3D controller [0302]: NVIDIA Corporation GA102 [CMP 90HX] [10de:220d] (rev a1)\n"
+		"04:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP102 [GeForce GTX 1080 Ti] [10de:1b06] (rev a1)\n";
+	struct gi_report r;
+	int i;
+
+	GI_REQUIRE(parse(t) == 6);
+	for (i = 0; i < 6; i++) {
+		gi_classify(&gpus[i].facts, &r);
+		GI_EXPECT(r.sku != NULL);
+		GI_EXPECT_EQ(r.verdict, GI_VERDICT_ORIGINAL);
+	}
+	gi_classify(&gpus[0].facts, &r);
+	GI_REQUIRE(r.sku);
+	GI_EXPECT(r.sku->flags & GI_SKU_INTEGRATED);
+	GI_EXPECT_EQ(r.sku->mem_type, GI_MEM_SHARED);
+	gi_classify(&gpus[1].facts, &r);
+	GI_REQUIRE(r.sku);
+	GI_EXPECT(r.sku->flags & GI_SKU_INTEGRATED);
+	gi_classify(&gpus[2].facts, &r);
+	GI_REQUIRE(r.sku);
+	GI_EXPECT_STR(r.sku->product, "NVIDIA GeForce RTX 3060 Ti");
 }

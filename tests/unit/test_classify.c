@@ -56,7 +56,7 @@ GI_TEST(classify_genuine_4090_is_original)
 	f.rom_checksum_ok = true;
 	GI_EXPECT_EQ(classify(&f), GI_VERDICT_ORIGINAL);
 	GI_REQUIRE(rep.sku != NULL);
-	GI_EXPECT_STR(rep.sku->product, "GeForce RTX 4090");
+	GI_EXPECT_STR(rep.sku->product, "NVIDIA GeForce RTX 4090");
 	GI_EXPECT(rep.confidence >= 80);
 	GI_EXPECT_EQ(finding(GI_CHECK_CHIP_ID)->result, GI_RESULT_PASS);
 	GI_EXPECT_EQ(finding(GI_CHECK_SM_COUNT)->result, GI_RESULT_PASS);
@@ -354,4 +354,37 @@ GI_TEST(classify_names)
 	GI_EXPECT_STR(gi_check_name(GI_CHECK_SM_COUNT), "sm_count");
 	GI_EXPECT_STR(gi_result_name(GI_RESULT_FAIL), "fail");
 	GI_EXPECT_STR(gi_weight_name(GI_WEIGHT_DECISIVE), "decisive");
+}
+
+/*
+ * 10de:146d is the board ID of the RTX 3080 20GB that NVIDIA never sold at
+ * retail (pci.ids); on a consumer 3080 (2206) it points to a modified card,
+ * on the same device with its Founders Edition board it does not.
+ */
+GI_TEST(classify_never_retail_board_is_modified)
+{
+	struct gi_facts f = {
+		.have = GI_HAVE_IDS | GI_HAVE_SUBSYS | GI_HAVE_VRAM,
+		.origin = GI_ORIGIN_DEVICE,
+		.vendor_id = 0x10de, .device_id = 0x2206,
+		.ssvid = 0x10de, .ssid = 0x146d,
+		.vram_mib = 20480, .vram_source = GI_VRAM_REGISTER,
+	};
+	struct gi_report r;
+	unsigned int i;
+	bool seen = false;
+
+	gi_classify(&f, &r);
+	GI_EXPECT_EQ(r.verdict, GI_VERDICT_MODIFIED);
+	for (i = 0; i < r.n_findings; i++)
+		if (r.findings[i].check == GI_CHECK_BOARD_VENDOR &&
+		    r.findings[i].result == GI_RESULT_FAIL &&
+		    r.findings[i].weight == GI_WEIGHT_STRONG &&
+		    strstr(r.findings[i].note, "RTX 3080 20GB"))
+			seen = true;
+	GI_EXPECT(seen);
+	f.ssid = 0x1467;
+	f.vram_mib = 10240;
+	gi_classify(&f, &r);
+	GI_EXPECT_EQ(r.verdict, GI_VERDICT_ORIGINAL);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gitest.h"
+#include "gpuident/classify.h"
 #include "gpuident/kb.h"
 
 #define NV	GI_VENDOR_NVIDIA
@@ -22,7 +23,7 @@ GI_TEST(kb_sku_known)
 	const struct gi_sku *s = gi_kb_sku(NV, 0x2684, 0, 0);
 
 	GI_REQUIRE(s);
-	GI_EXPECT_STR(s->product, "GeForce RTX 4090");
+	GI_EXPECT_STR(s->product, "NVIDIA GeForce RTX 4090");
 	GI_EXPECT_STR(s->chip, "AD102");
 	GI_EXPECT_EQ(s->units, 128);
 	GI_EXPECT_EQ(gi_sku_vram_max(s), 24576);
@@ -34,7 +35,7 @@ GI_TEST(kb_sku_known)
 
 	s = gi_kb_sku(NV, 0x2204, 0x1458, 0x403B);
 	GI_REQUIRE(s);
-	GI_EXPECT_STR(s->product, "GeForce RTX 3090");
+	GI_EXPECT_STR(s->product, "NVIDIA GeForce RTX 3090");
 	GI_EXPECT(s->flags & GI_SKU_CLAMSHELL);
 
 	s = gi_kb_sku(NV, 0x2206, 0, 0);
@@ -97,7 +98,7 @@ GI_TEST(kb_subsystem_rows_win)
 	GI_EXPECT_EQ(gi_sku_vram_max(s), 24576);
 	s = gi_kb_sku(NV, 0x1E30, 0x1028, 0x1234);
 	GI_REQUIRE(s);
-	GI_EXPECT_STR(s->product, "Quadro RTX 6000/8000");
+	GI_EXPECT_STR(s->product, "Quadro RTX 6000");
 	GI_EXPECT_EQ(s->ssvid_match, 0);
 
 	/* the never-retail 20 GB RTX 3080 board */
@@ -107,7 +108,7 @@ GI_TEST(kb_subsystem_rows_win)
 	GI_EXPECT_EQ(gi_sku_vram_max(s), 20480);
 	s = gi_kb_sku(NV, 0x2206, 0x1462, 0x3892);
 	GI_REQUIRE(s);
-	GI_EXPECT_STR(s->product, "GeForce RTX 3080");
+	GI_EXPECT_STR(s->product, "NVIDIA GeForce RTX 3080");
 
 	/* A800 40GB: the China PCIe board is told apart by subsystem */
 	s = gi_kb_sku(NV, 0x20F6, 0x10DE, 0x17A3);
@@ -120,10 +121,10 @@ GI_TEST(kb_subsystem_rows_win)
 	/* A2 and A16 share 25B6 */
 	s = gi_kb_sku(NV, 0x25B6, 0x10DE, 0x157E);
 	GI_REQUIRE(s);
-	GI_EXPECT_STR(s->product, "A2");
+	GI_EXPECT_STR(s->product, "NVIDIA A2");
 	s = gi_kb_sku(NV, 0x25B6, 0x10DE, 0x14A9);
 	GI_REQUIRE(s);
-	GI_EXPECT_STR(s->product, "A16");
+	GI_EXPECT_STR(s->product, "NVIDIA A16");
 }
 
 GI_TEST(kb_4090d_vs_4090)
@@ -132,7 +133,7 @@ GI_TEST(kb_4090d_vs_4090)
 	const struct gi_sku *base;
 
 	GI_REQUIRE(d);
-	GI_EXPECT_STR(d->product, "GeForce RTX 4090 D");
+	GI_EXPECT_STR(d->product, "NVIDIA GeForce RTX 4090 D");
 	GI_EXPECT(d->flags & GI_SKU_REGIONAL);
 	GI_EXPECT_EQ(d->base_device_id, 0x2684);
 	GI_EXPECT_EQ(d->units, 114);
@@ -343,11 +344,16 @@ GI_TEST(kb_rows_complete)
 		const struct gi_sku *s = &gi_skus[i];
 		const struct gi_chip *c;
 
-		if (!nonempty(s->product) || !nonempty(s->chip) ||
-		    !nonempty(s->source) || !s->vendor_id || !s->device_id) {
+		if (!nonempty(s->product) || !nonempty(s->source) ||
+		    !s->vendor_id || !s->device_id) {
 			gi_test_fail(__FILE__, __LINE__,
 				     "row %zu (%04x:%04x) incomplete", i,
 				     s->vendor_id, s->device_id);
+			continue;
+		}
+		/* a device known by name only may lack a chip, never its specs' */
+		if (!s->chip) {
+			GI_EXPECT(!s->units && !s->vram_mib[0] && !s->bus_bits);
 			continue;
 		}
 		c = gi_kb_chip(s->chip);
@@ -371,7 +377,10 @@ GI_TEST(kb_rows_complete)
 	for (i = 0; i < gi_n_chips; i++) {
 		const struct gi_chip *c = &gi_chips[i];
 
-		GI_EXPECT(nonempty(c->name) && nonempty(c->arch));
+		GI_EXPECT(nonempty(c->name));
+		/* a chip family known by name only (pci.ids) may lack it */
+		if (c->chip_id || c->max_units || c->bios_major)
+			GI_EXPECT(nonempty(c->arch));
 		GI_EXPECT(c->vendor_id == NV || c->vendor_id == AMD ||
 			  c->vendor_id == INTEL);
 		if (c->vendor_id != NV)
@@ -702,4 +711,55 @@ GI_TEST(kb_capture_corpus_known)
 	fclose(fp);
 	GI_EXPECT(c_dev >= 0);
 	GI_EXPECT(rows >= 20);
+}
+
+/*
+ * Every row of NVIDIA's own list (the driver's README, device, subsystem
+ * and the name nvidia-smi prints) goes through the classifier as a device
+ * with those IDs and must come out known under the driver's name.
+ */
+GI_TEST(kb_driver_list_known_by_driver_name)
+{
+	FILE *fp = open_manifest("research/nvidia-driver-gpus.tsv");
+	char *line = NULL, *f[MAX_COLS];
+	size_t cap = 0;
+	int n, rows = 0, known = 0;
+
+	if (!fp)
+		return;
+	while (getline(&line, &cap, fp) > 0) {
+		struct gi_facts facts = { .have = GI_HAVE_IDS,
+					  .origin = GI_ORIGIN_DEVICE,
+					  .vendor_id = NV };
+		struct gi_report rep;
+
+		if (line[0] == '#')
+			continue;
+		n = split_tsv(line, f);
+		if (n != 4) {
+			gi_test_fail(__FILE__, __LINE__, "malformed row: %s", f[0]);
+			continue;
+		}
+		rows++;
+		facts.device_id = (u16)strtoul(f[0], NULL, 16);
+		if (*f[1]) {
+			facts.have |= GI_HAVE_SUBSYS;
+			facts.ssvid = (u16)strtoul(f[1], NULL, 16);
+			facts.ssid = (u16)strtoul(f[2], NULL, 16);
+		}
+		gi_classify(&facts, &rep);
+		if (!rep.sku || strcmp(rep.sku->product, f[3]) ||
+		    rep.verdict == GI_VERDICT_UNKNOWN)
+			gi_test_fail(__FILE__, __LINE__,
+				     "%s %s:%s: \"%s\", expected \"%s\" (%s)", f[0],
+				     f[1], f[2], rep.sku ? rep.sku->product : "-",
+				     f[3], gi_verdict_name(rep.verdict));
+		else
+			known++;
+	}
+	free(line);
+	fclose(fp);
+	printf("  %d of %d driver rows known under the driver's name\n", known,
+	       rows);
+	GI_EXPECT_EQ(rows, 825);
 }

@@ -1,0 +1,253 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The knowledge base's generator (run by gen.sh). Each input file is one
+# table; a row's columns are those named in the file's "#" header line.
+# Errors name the file and line and stop the build: a table that does not
+# parse must never become a smaller table.
+
+function fail(msg) {
+	printf "%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"
+	failed = 1
+	exit 1
+}
+
+function cstr(s) {
+	gsub(/\\/, "\\\\", s)
+	gsub(/"/, "\\\"", s)
+	return "\"" s "\""
+}
+
+# Start a row; fields are packed into lines of at most 80 columns.
+function row_begin() {
+	out = out "\t{\n"
+	line = ""
+}
+
+function field(text,	width) {
+	width = 16 + length(line) + length(text) + 2
+	if (line != "" && width > 80) {
+		out = out "\t\t" line "\n"
+		line = ""
+	}
+	line = line (line == "" ? "" : " ") text ","
+}
+
+function row_end() {
+	if (line != "")
+		out = out "\t\t" line "\n"
+	out = out "\t},\n"
+}
+
+function hex(col, name, digits,	v) {
+	v = $col
+	if (v == "-")
+		return
+	if (v !~ /^[0-9a-fA-F]+$/ || length(v) > digits)
+		fail(name " is not a hex number: " v)
+	field("." name " = 0x" tolower(v))
+}
+
+function num(col, name,	v) {
+	v = $col
+	if (v == "-")
+		return
+	if (v !~ /^[0-9]+$/)
+		fail(name " is not a number: " v)
+	field("." name " = " v)
+}
+
+function str(col, name) {
+	if ($col != "-")
+		field("." name " = " cstr($col))
+}
+
+# Text for people and the tool only: the module's copy leaves it out (kb.h).
+function text(col, name) {
+	if ($col != "-")
+		field("." name " = GI_KB_TEXT(" cstr($col) ")")
+}
+
+function need(n) {
+	if (NF != n)
+		fail("expected " n " tab-separated columns, found " NF)
+	if ($0 ~ /\t\t/ || $0 ~ /^\t/ || $0 ~ /\t$/)
+		fail("empty column: write - for unknown")
+}
+
+function table(type, name) {
+	if (cur != "")
+		close_table()
+	cur = name
+	out = out "\nconst struct " type " " name "[] = {\n"
+}
+
+function close_table() {
+	out = out "};\n\nconst size_t " count[cur] " = GI_ARRAY_SIZE(" cur ");\n"
+}
+
+function chip_row(	b, inferred) {
+	need(7)
+	row_begin()
+	str(1, "name")
+	hex(2, "vendor_id", 4)
+	hex(3, "chip_id", 3)
+	b = $4
+	inferred = sub(/\?$/, "", b)
+	if (b != "" && b != "-") {
+		if (b !~ /^[0-9a-fA-F][0-9a-fA-F]\.[0-9a-fA-F][0-9a-fA-F]$/)
+			fail("bios is not XX.YY: " $4)
+		field(".bios_major = 0x" tolower(substr(b, 1, 2)))
+		field(".bios_chip = 0x" tolower(substr(b, 4, 2)))
+	}
+	if (inferred)
+		field(".bios_prefix_inferred = true")
+	num(5, "sms_per_tpc")
+	num(6, "max_units")
+	str(7, "arch")
+	row_end()
+	n_chips++
+}
+
+function vram(col,	n, i, a, list) {
+	if ($col == "-")
+		return
+	n = split($col, a, ",")
+	if (n > 4)
+		fail("more than 4 memory sizes: " $col)
+	for (i = 1; i <= n; i++) {
+		if (a[i] !~ /^[0-9]+$/)
+			fail("memory size is not a number of MiB: " a[i])
+		list = list (i > 1 ? ", " : "") a[i]
+	}
+	field(".vram_mib = { " list " }")
+}
+
+function pcie(col,	a) {
+	if ($col == "-")
+		return
+	if ($col !~ /^[0-9]+ x[0-9]+$/)
+		fail("pcie is not \"GEN xWIDTH\": " $col)
+	split($col, a, / x/)
+	if (a[1] != "0")
+		field(".pcie_gen = " a[1])
+	if (a[2] != "0")
+		field(".pcie_width = " a[2])
+}
+
+function flags(col,	n, i, a, list) {
+	if ($col == "-")
+		return
+	n = split($col, a, ",")
+	for (i = 1; i <= n; i++) {
+		if (!(a[i] in flag_name))
+			fail("unknown flag: " a[i])
+		list = list (i > 1 ? " | " : "") flag_name[a[i]]
+	}
+	field(".flags = " list)
+}
+
+function sku_row() {
+	need(18)
+	row_begin()
+	hex(1, "vendor_id", 4)
+	hex(2, "device_id", 4)
+	hex(3, "ssvid_match", 4)
+	hex(4, "ssid_match", 4)
+	str(5, "product")
+	if ($6 ~ /^\||\|$|\|\|/)
+		fail("names: an empty name between the | separators")
+	text(6, "names")
+	str(7, "chip")
+	str(8, "asic")
+	num(9, "units")
+	vram(10)
+	if ($11 != "-") {
+		if (!($11 in mem_name))
+			fail("unknown memory type: " $11)
+		field(".mem_type = " mem_name[$11])
+	}
+	num(12, "bus_bits")
+	pcie(13)
+	num(14, "tdp_w")
+	flags(15)
+	hex(16, "base_device_id", 4)
+	str(17, "board_code")
+	text(18, "source")
+	row_end()
+}
+
+function vendor_row() {
+	need(3)
+	row_begin()
+	hex(1, "ssvid", 4)
+	str(2, "name")
+	str(3, "note")
+	row_end()
+}
+
+function board_row() {
+	need(7)
+	row_begin()
+	hex(1, "vendor_id", 4)
+	hex(2, "device_id", 4)
+	hex(3, "ssvid", 4)
+	hex(4, "ssid", 4)
+	str(5, "name")
+	if ($6 == "never")
+		field(".never_retail = true")
+	else if ($6 != "-")
+		fail("retail is \"never\" or -: " $6)
+	text(7, "source")
+	row_end()
+}
+
+BEGIN {
+	split("DDR3 DDR4 DDR5 GDDR5 GDDR5X GDDR6 GDDR6X GDDR7 HBM2 HBM2e HBM3 HBM3e shared", m, " ")
+	for (i in m) {
+		e = toupper(m[i])
+		mem_name[m[i]] = "GI_MEM_" e
+	}
+	split("regional ecc datacenter workstation mobile integrated clamshell unreleased", fl, " ")
+	for (i in fl)
+		flag_name[fl[i]] = "GI_SKU_" toupper(fl[i])
+	count["gi_chips"] = "gi_n_chips"
+	count["gi_skus"] = "gi_n_skus"
+	count["gi_board_vendors"] = "gi_n_board_vendors"
+	count["gi_boards"] = "gi_n_boards"
+	out = "// SPDX-License-Identifier: GPL-2.0\n" \
+	      "/*\n" \
+	      " * The gpuident knowledge base, generated by kmod/core/kb/gen.sh from\n" \
+	      " * the tables in kmod/core/kb/, where every row has its source. Do not\n" \
+	      " * edit: change the tables and run `make kb`.\n" \
+	      " */\n" \
+	      "#include \"gpuident/kb.h\"\n"
+}
+
+FNR == 1 {
+	base = FILENAME
+	sub(/.*\//, "", base)
+	if (base == "chips.tsv")
+		table("gi_chip", "gi_chips")
+	else if (base == "skus.tsv")
+		table("gi_sku", "gi_skus")
+	else if (base == "vendors.tsv")
+		table("gi_board_vendor", "gi_board_vendors")
+	else if (base == "boards.tsv")
+		table("gi_board", "gi_boards")
+	else
+		fail("unknown table")
+}
+
+/^#/ || /^[ \t]*$/ { next }
+
+base == "chips.tsv" { chip_row(); next }
+base == "skus.tsv" { sku_row(); next }
+base == "vendors.tsv" { vendor_row(); next }
+base == "boards.tsv" { board_row(); next }
+
+END {
+	if (failed)
+		exit 1
+	close_table()
+	printf "%s", out
+}
