@@ -412,12 +412,19 @@ static bool name_to_device(const char *name, u16 vendor,
 	int n = 0, i, tier, best = -1;
 	size_t k;
 
-	for (k = 0; k < gi_n_skus && n < GI_NAME_MAX_CANDIDATES; k++) {
+	for (k = 0; k < gi_n_skus; k++) {
 		const struct gi_sku *s = &gi_skus[k];
 
 		if ((vendor && s->vendor_id != vendor) ||
 		    !gi_kb_sku_named(s, name))
 			continue;
+		/*
+		 * A name that so many SKUs carry ("NVIDIA GeForce ...") names
+		 * none of them: choosing among the first few would let a row
+		 * with no specs pass a modified card as that row.
+		 */
+		if (n == GI_NAME_MAX_CANDIDATES)
+			return false;
 		cand[n] = s;
 		fit[n++] = sku_fits(s, g);
 	}

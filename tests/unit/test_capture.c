@@ -1594,6 +1594,31 @@ GI_TEST(capture_namesake_rtx_4060_ti_8_and_16_gb)
 	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_UNKNOWN);
 }
 
+/*
+ * nvidia-smi's table cut a 22 GB card's name to "NVIDIA GeForce ...":
+ * hundreds of SKUs carry that prefix, so no identity is taken from it,
+ * however few of them the memory size happens to leave (a real paste,
+ * tests/wild/smi-table/geforce-truncated-22g-525-fs5313015324.txt).
+ */
+GI_TEST(capture_name_shared_by_too_many_skus_names_none)
+{
+	static const char t[] =
+		"| NVIDIA-SMI 525.147.05   Driver Version: 525.147.05   CUDA Version: 12.0     |\n"
+		"|-------------------------------+----------------------+----------------------+\n"
+		"| GPU  Name        Persistence-M| Bus-Id        Disp.A | Volatile Uncorr. ECC |\n"
+		"| Fan  Temp  Perf  Pwr:Usage/Cap|         Memory-Usage | GPU-Util  Compute M. |\n"
+		"|                               |                      |               MIG M. |\n"
+		"|===============================+======================+======================|\n"
+		"|   0  NVIDIA GeForce ...  Off  | 00000000:03:00.0  On |                  N/A |\n"
+		"| 31%   29C    P8    19W / 250W |   5427MiB / 22528MiB |     11%      Default |\n"
+		"|                               |                      |                  N/A |\n"
+		"+-------------------------------+----------------------+----------------------+\n";
+
+	GI_REQUIRE(parse(t) == 1);
+	GI_EXPECT(!(gpus[0].facts.have & GI_HAVE_IDS));
+	GI_EXPECT(verdict(&gpus[0]) != GI_VERDICT_ORIGINAL);
+}
+
 /* "NVIDIA GeForce RTX 3050": 8 GB with 20 SMs, or the 6 GB card's 18. */
 GI_TEST(capture_namesake_rtx_3050_6gb)
 {
