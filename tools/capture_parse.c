@@ -397,6 +397,40 @@ static int sku_fits(const struct gi_sku *s, const struct gi_capture_gpu *g)
 #define GI_NAME_MAX_CANDIDATES	16
 
 /*
+ * Every candidate disagrees with the facts. One device: that is the one
+ * named. Several ("NVIDIA GeForce RTX 2080 Ti" is 1E04 and 1E07): only
+ * when the memory seen is above every candidate's largest configuration,
+ * the candidate with the most memory stands for them all, because the
+ * classifier's finding (more memory than shipped) then holds whichever
+ * of them the card is. Otherwise none. Returns the index, or -1.
+ */
+static int disagreeing_candidate(const struct gi_sku *const *cand, int n,
+				 const struct gi_capture_gpu *g)
+{
+	int i, best = 0;
+	bool one_device = true;
+
+	for (i = 1; i < n; i++)
+		if (cand[i]->vendor_id != cand[0]->vendor_id ||
+		    cand[i]->device_id != cand[0]->device_id)
+			one_device = false;
+	if (one_device)
+		return 0;
+	if (!g || g->facts.partitioned || !(g->facts.have & GI_HAVE_VRAM))
+		return -1;
+	for (i = 0; i < n; i++) {
+		u32 max = gi_sku_vram_max(cand[i]);
+
+		if (!max || cand[i]->mem_type == GI_MEM_SHARED ||
+		    (u64)g->facts.vram_mib * 100 <= (u64)max * 102)
+			return -1;
+		if (max > gi_sku_vram_max(cand[best]))
+			best = i;
+	}
+	return best;
+}
+
+/*
  * Every SKU that carries the name is a candidate (a name may be shared:
  * desktop and mobile, 8 and 16 GB). One device among them is the answer;
  * among several, the facts choose: those that fit where compared beat
@@ -441,15 +475,8 @@ static bool name_to_device(const char *name, u16 vendor,
 		if (tier == 0 && best < 0)
 			break;
 	}
-	if (best < 0) {
-		/* every candidate disagrees with the facts: one device or none */
-		for (i = 0; i < n; i++) {
-			if (best >= 0 && (cand[i]->vendor_id != cand[best]->vendor_id ||
-					  cand[i]->device_id != cand[best]->device_id))
-				return false;
-			best = i;
-		}
-	}
+	if (best < 0 && n > 0)
+		best = disagreeing_candidate(cand, n, g);
 	if (best < 0)
 		return false;
 	*vendor_id = cand[best]->vendor_id;

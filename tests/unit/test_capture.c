@@ -1619,6 +1619,43 @@ GI_TEST(capture_name_shared_by_too_many_skus_names_none)
 	GI_EXPECT(verdict(&gpus[0]) != GI_VERDICT_ORIGINAL);
 }
 
+/*
+ * The driver calls two devices "NVIDIA GeForce RTX 2080 Ti" (1E04, 1E07),
+ * both 11 GB. A 22 GB card by that name is more than either ever shipped
+ * with, so it is modified whichever of them it is; an 11 GB one fits both
+ * and is not accused.
+ */
+static const char *smi_table_row(const char *name, unsigned int mib)
+{
+	static char buf[1024];
+
+	snprintf(buf, sizeof(buf),
+		 "| NVIDIA-SMI 550.54.14              Driver Version: 550.54.14      CUDA Version: 12.4     |\n"
+		 "|-----------------------------------------+------------------------+----------------------+\n"
+		 "| GPU  Name                 Persistence-M | Bus-Id          Disp.A | Volatile Uncorr. ECC |\n"
+		 "| Fan  Temp   Perf          Pwr:Usage/Cap |           Memory-Usage | GPU-Util  Compute M. |\n"
+		 "|=========================================+========================+======================|\n"
+		 "|   0  %-26s     Off |   00000000:01:00.0 Off |                  N/A |\n"
+		 "| 22%%   35C    P8             21W /  250W |       1MiB / %5uMiB |      0%%      Default |\n"
+		 "+-----------------------------------------+------------------------+----------------------+\n",
+		 name, mib);
+	return buf;
+}
+
+GI_TEST(capture_namesake_2080_ti_22gb_is_modified_either_way)
+{
+	GI_REQUIRE(parse(smi_table_row("NVIDIA GeForce RTX 2080 Ti", 22528)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.vram_mib, 22528);
+	GI_EXPECT(gpus[0].facts.ids_from_name);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_MODIFIED);
+	GI_REQUIRE(parse(smi_table_row("NVIDIA GeForce RTX 2080 Ti", 11264)) == 1);
+	GI_EXPECT(verdict(&gpus[0]) == GI_VERDICT_ORIGINAL ||
+		  verdict(&gpus[0]) == GI_VERDICT_UNKNOWN);
+	/* less memory than both: no candidate stands for the others */
+	GI_REQUIRE(parse(smi_table_row("NVIDIA GeForce RTX 2080 Ti", 4096)) == 1);
+	GI_EXPECT(!(gpus[0].facts.have & GI_HAVE_IDS));
+}
+
 /* "NVIDIA GeForce RTX 3050": 8 GB with 20 SMs, or the 6 GB card's 18. */
 GI_TEST(capture_namesake_rtx_3050_6gb)
 {
