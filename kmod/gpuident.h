@@ -74,6 +74,7 @@ extern unsigned int gpuident_rom_max_size;
 extern bool gpuident_read_registers;
 extern bool gpuident_wake_suspended;
 extern bool gpuident_read_rom;
+extern bool gpuident_read_prom;
 
 /* gpuident_collect.c: read what the hardware shows, read-only */
 struct gpuident_result *gpuident_collect(struct pci_dev *pdev);

@@ -4,9 +4,12 @@
  *
  * The rules (DEVELOPERS.md, Documentation/gpuident/registers.rst):
  *  - no GPU register is ever written; BAR0 is mapped without claiming it
- *    and only offsets on the core's allowlist are read, 32 bits aligned;
- *  - the only config-space write is the ROM BAR enable that the kernel's
- *    pci_map_rom() itself performs;
+ *    and only offsets on the core's allowlist are read, 32 bits aligned,
+ *    plus the PROM window (a declared range) when read_prom=1;
+ *  - the only config-space writes are the kernel's own: the ROM BAR enable
+ *    (and disable) in pci_map_rom()/pci_unmap_rom(), and the VPD address
+ *    register that pci_vpd_alloc() writes once per dword it reads (VPD is
+ *    read through an address/data register pair: there is no other way);
  *  - a runtime-suspended GPU is not woken unless wake_suspended is set,
  *    and memory decoding is never switched on: such GPUs are reported from
  *    what the PCI core has cached.
@@ -116,39 +119,59 @@ static u32 rd32(void *ctx, u32 off)
 	return ioread32(b->base + off);
 }
 
+/* ... and the only way it reads the PROM window, a declared range. */
+static u32 rd32_prom(void *ctx, u32 off)
+{
+	const struct bar0 *b = ctx;
+
+	if (WARN_ON_ONCE(!gi_nv_range_allowed(&gi_nv_prom_range, off)) ||
+	    off + 4 > b->len)
+		return ~0u;
+	return ioread32(b->base + off);
+}
+
+static void prom_yield(void)
+{
+	cond_resched();
+}
+
 /*
  * NVIDIA's PROM window, read the way RM reads it on TU10x-AD10x: 32-bit
- * reads, no writes. Skipped when an ERoT guards the flash and has not
- * granted access (AD10x boards with NV_PBUS_SW_GLOBAL_EROT_GRANT.VALID).
+ * reads, no writes. Off unless read_prom=1: it is up to 262144 MMIO reads,
+ * and until a real GPU has shown it safe under a bound driver it stays a
+ * fallback an administrator asks for. gi_nv_prom_copy() stops at the first
+ * all-ones or PRI-error word (a hung or vanished GPU costs one read, not a
+ * completion timeout per word) and yields the CPU as it goes. Skipped,
+ * failing closed, when an AD10x grant word is unreadable or an ERoT has not
+ * granted access. A read that stopped early leaves the ROM truncated, and
+ * a truncated image's checksum is never judged (GI_CSUM_TRUNCATED).
  */
-static void collect_prom(const struct bar0 *b, struct gpuident_result *res)
+static void collect_prom(struct bar0 *b, struct gpuident_result *res)
 {
 	size_t size = min_t(size_t, GI_NV_PROM_SIZE, gpuident_rom_max_size);
-	u32 grant, *words;
-	size_t i;
+	size_t len;
+	u8 *buf;
 
-	if (!gpuident_read_rom || res->rom || !res->nv.has_chip ||
-	    !gi_nv_prom_readable(res->nv.chip.chip_id))
+	if (!gpuident_read_prom || !gpuident_read_rom || res->rom ||
+	    !res->nv.has_chip || !gi_nv_prom_readable(res->nv.chip.chip_id))
 		return;
 	if (b->len < GI_NV_PROM_BASE + GI_NV_PROM_SIZE)
 		return;
-	grant = rd32((void *)b, GI_NV_PBUS_SW_SCRATCH_0);
-	if (res->nv.chip.arch == GI_NV_ARCH_ADA && gi_nv_reg_valid(grant) &&
-	    (grant & GI_NV_EROT_VALID) && !(grant & GI_NV_EROT_ALLOW))
+	if (!gi_nv_prom_granted(res->nv.chip.arch,
+				rd32(b, GI_NV_PBUS_SW_SCRATCH_0)))
 		return;
 	size &= ~(size_t)3;
-	words = kvmalloc(size, GFP_KERNEL);
-	if (!words)
+	buf = kvmalloc(size, GFP_KERNEL);
+	if (!buf)
 		return;
-	for (i = 0; i < size / 4; i++)
-		words[i] = cpu_to_le32(ioread32(b->base + GI_NV_PROM_BASE + 4 * i));
-	/* an empty or unreadable window holds no 0xAA55 */
-	if (((u8 *)words)[0] != 0x55 && ((u8 *)words)[0] != 0x4e) {
-		kvfree(words);
+	len = gi_nv_prom_copy(rd32_prom, b, buf, size, prom_yield);
+	/* an empty or unreadable window holds no 0xAA55 (nor "NVGI") */
+	if (len < 512 || (buf[0] != 0x55 && buf[0] != 0x4e)) {
+		kvfree(buf);
 		return;
 	}
-	res->rom = (u8 *)words;
-	res->rom_len = size;
+	res->rom = buf;
+	res->rom_len = len;
 	res->rom_source = GPUIDENT_ROM_PROM;
 }
 

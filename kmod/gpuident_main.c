@@ -39,6 +39,11 @@ bool gpuident_read_rom = true;
 module_param_named(read_rom, gpuident_read_rom, bool, 0444);
 MODULE_PARM_DESC(read_rom, "Read the VBIOS (default Y)");
 
+/* Off until a real GPU has shown the PROM fallback safe (collect_prom()). */
+bool gpuident_read_prom;
+module_param_named(read_prom, gpuident_read_prom, bool, 0444);
+MODULE_PARM_DESC(read_prom, "Read an NVIDIA VBIOS through the BAR0 PROM window when the ROM BAR gives none (default N)");
+
 static bool serial_probe;
 module_param(serial_probe, bool, 0444);
 MODULE_PARM_DESC(serial_probe, "Probe one GPU at a time instead of in parallel (default N; for measurements)");
