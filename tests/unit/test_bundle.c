@@ -100,6 +100,7 @@ GI_TEST(attrs_refuse_other_abi_versions)
 	char err[160];
 
 	GI_EXPECT_EQ(gi_abi_check("1.0", err, sizeof(err)), 0);
+	GI_EXPECT_EQ(gi_abi_check("1.1", err, sizeof(err)), 0);
 	GI_EXPECT_EQ(gi_abi_check("1.7", err, sizeof(err)), 0);
 	GI_EXPECT_EQ(gi_abi_check("2.0", err, sizeof(err)), -1);
 	GI_EXPECT(strstr(err, "ABI 2.0") != NULL);
