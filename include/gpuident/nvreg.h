@@ -150,6 +150,7 @@ struct gi_nv_reg {
 	u32 offset;
 	const char *name;
 };
+
 extern const struct gi_nv_reg gi_nv_allowlist[];
 extern const size_t gi_nv_allowlist_len;
 /* Is a 32-bit read at @offset allowed? (aligned and listed) */
@@ -166,6 +167,7 @@ struct gi_nv_range {
 	u32 size;
 	const char *name;
 };
+
 extern const struct gi_nv_range gi_nv_prom_range;
 /* Is a 32-bit read at @offset inside @r and aligned? */
 bool gi_nv_range_allowed(const struct gi_nv_range *r, u32 offset);

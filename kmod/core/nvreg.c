@@ -413,8 +413,8 @@ const struct gi_nv_reg gi_nv_allowlist[] = {
 const size_t gi_nv_allowlist_len = GI_ARRAY_SIZE(gi_nv_allowlist);
 
 /* The TPC lists above must cover every GPC the decoders accept. */
-_Static_assert(GI_NV_FUSE_MAX_GPCS == 12,
-	       "gi_nv_allowlist lists TPC_GPC(0..11)");
+static_assert(GI_NV_FUSE_MAX_GPCS == 12,
+	      "gi_nv_allowlist lists TPC_GPC(0..11)");
 
 bool gi_nv_reg_allowed(u32 offset)
 {

@@ -9,8 +9,8 @@
 #include "gpuident/nvreg.h"
 #include "nvregbuild.h"
 
-#define MIB (1ull << 20)
-#define GIB (1ull << 30)
+#define MIB BIT_ULL(20)
+#define GIB BIT_ULL(30)
 
 static void nvreg_valid(struct kunit *test)
 {
