@@ -157,6 +157,21 @@ for a in $DEVS; do
 	done
 done
 eq "reprobe storm beside rom readers: no finding the devices had not at rest" "${bad# }" ""
+# The tool rebuilds each verdict from the module's attributes (and checks
+# it against the module's own): the same verdict for every device.
+if [ -x /bin/gpuident ]; then
+	gpuident --json -w 10000 >/tmp/live.json 2>/tmp/live.err
+	awk -F'"' '/"address":/ { a = $4; v = "" } /"verdict":/ && a != "" && v == "" { v = $4; print a, v }' \
+		/tmp/live.json >/tmp/verdicts.txt
+	bad=
+	for a in $DEVS; do
+		[ "$(sed -n "s/^$a //p" /tmp/verdicts.txt | head -n1)" = "$(cat "$CLS/$a/verdict" 2>&1)" ] ||
+			bad="$bad $a"
+	done
+	eq "gpuident --json: every device's verdict is the module's ($NDEV devices)" "${bad# }" ""
+else
+	skip "gpuident --json: no tools/gpuident in the guest (make tool)"
+fi
 out "STAT reprobe_writes $writes"
 
 # --- 3. hot-unplug / re-plug through the host ------------------------------
