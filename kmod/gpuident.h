@@ -28,6 +28,7 @@ struct gpuident_result {
 	/* BARs */
 	u64 bar1_size;			/* NVIDIA only, 0 otherwise */
 	bool resizable_bar;
+	bool rebar_known;		/* capabilities walked (device awake) */
 	/* Vital Product Data and the Device Serial Number capability */
 	char vpd_pn[48];
 	char vpd_sn[48];
@@ -36,6 +37,7 @@ struct gpuident_result {
 	u8 *rom;			/* kvmalloc'd, NULL if none read */
 	size_t rom_len;
 	const char *rom_source;		/* GPUIDENT_ROM_* */
+	const char *rom_error;		/* GPUIDENT_VBIOS_*: why rom is NULL */
 	u8 rom_sha256[GPUIDENT_SHA256_SIZE];
 	bool rom_parsed;
 	u16 rom_vendor_id, rom_device_id;
@@ -56,10 +58,11 @@ struct gpuident_gpu {
 	struct pci_dev *pdev;		/* referenced for our lifetime */
 	struct list_head node;		/* in gpuident_gpus */
 	struct delayed_work probe_work;
-	unsigned int probe_tries;
-	struct mutex lock;		/* guards res, probing, dying */
+	struct mutex lock;		/* guards the fields below */
+	unsigned int probe_tries;	/* of the current request */
+	unsigned long probes_requested;	/* bumped by each queued probe */
+	unsigned long probes_done;	/* requests the last probe covered */
 	struct gpuident_result *res;	/* NULL until the first probe ends */
-	bool probing;
 	bool dying;			/* no more probes may be queued */
 	u64 visible;			/* attributes shown now (sysfs.c) */
 };
@@ -74,9 +77,11 @@ extern unsigned int gpuident_rom_max_size;
 extern bool gpuident_read_registers;
 extern bool gpuident_wake_suspended;
 extern bool gpuident_read_rom;
+extern bool gpuident_read_prom;
 
 /* gpuident_collect.c: read what the hardware shows, read-only */
-struct gpuident_result *gpuident_collect(struct pci_dev *pdev);
+/* ERR_PTR(-EBUSY): device lock held elsewhere, try again (unless last_try) */
+struct gpuident_result *gpuident_collect(struct pci_dev *pdev, bool last_try);
 void gpuident_result_free(struct gpuident_result *res);
 
 /* gpuident_sysfs.c */
@@ -91,5 +96,7 @@ u64 gpuident_visible_mask(struct gpuident_gpu *gpu);
 int gpuident_refresh_attrs(struct gpuident_gpu *gpu);
 /* Queue a probe of @gpu (at once or after @delay jiffies) unless dying. */
 bool gpuident_queue_probe(struct gpuident_gpu *gpu, unsigned long delay);
+/* Has a probe that started after the last request ended? gpu->lock held. */
+bool gpuident_ready(struct gpuident_gpu *gpu);
 
 #endif /* GPUIDENT_H */

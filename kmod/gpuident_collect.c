@@ -4,9 +4,12 @@
  *
  * The rules (DEVELOPERS.md, Documentation/gpuident/registers.rst):
  *  - no GPU register is ever written; BAR0 is mapped without claiming it
- *    and only offsets on the core's allowlist are read, 32 bits aligned;
- *  - the only config-space write is the ROM BAR enable that the kernel's
- *    pci_map_rom() itself performs;
+ *    and only offsets on the core's allowlist are read, 32 bits aligned,
+ *    plus the PROM window (a declared range) when read_prom=1;
+ *  - the only config-space writes are the kernel's own: the ROM BAR enable
+ *    (and disable) in pci_map_rom()/pci_unmap_rom(), and the VPD address
+ *    register that pci_vpd_alloc() writes once per dword it reads (VPD is
+ *    read through an address/data register pair: there is no other way);
  *  - a runtime-suspended GPU is not woken unless wake_suspended is set,
  *    and memory decoding is never switched on: such GPUs are reported from
  *    what the PCI core has cached.
@@ -69,36 +72,155 @@ static void collect_vpd_dsn(struct pci_dev *pdev, struct gpuident_result *res)
 	kfree(vpd);
 }
 
+/* From the resources the PCI core holds: no device access. */
 static void collect_bars(struct pci_dev *pdev, struct gpuident_result *res)
 {
 	if (pdev->vendor == PCI_VENDOR_ID_NVIDIA &&
 	    (pci_resource_flags(pdev, 1) & IORESOURCE_MEM))
 		res->bar1_size = pci_resource_len(pdev, 1);
-	res->resizable_bar = !!pci_find_ext_capability(pdev,
-						       PCI_EXT_CAP_ID_REBAR);
 }
 
-/* The ROM through the PCI core, as its own sysfs "rom" file reads it. */
-static void collect_rom_bar(struct pci_dev *pdev, struct gpuident_result *res)
+/* Walks extended capabilities: only for a device held awake. */
+static void collect_rebar(struct pci_dev *pdev, struct gpuident_result *res)
+{
+	res->resizable_bar = !!pci_find_ext_capability(pdev,
+						       PCI_EXT_CAP_ID_REBAR);
+	res->rebar_known = true;
+}
+
+/*
+ * One copy of the ROM through the PCI core, as its own sysfs "rom" file
+ * reads it. Returns a kvmalloc'd buffer, or NULL.
+ *
+ * A ROM BAR the firmware left unassigned (no parent resource) is not read:
+ * pci_map_rom() would call pci_assign_resource() for it, outside the
+ * rescan/remove lock, and never give the address space back. Not our
+ * business to assign address space; such a ROM is reported "unassigned".
+ */
+static u8 *read_rom_once(struct pci_dev *pdev, size_t *len, const char **err)
 {
 	struct resource *r = &pdev->resource[PCI_ROM_RESOURCE];
 	void __iomem *rom;
 	size_t size;
+	u8 *buf;
+
+	if (!(r->flags & IORESOURCE_ROM_SHADOW) && !r->parent) {
+		*err = GPUIDENT_VBIOS_UNASSIGNED;
+		return NULL;
+	}
+	rom = pci_map_rom(pdev, &size);
+	if (!rom) {
+		*err = GPUIDENT_VBIOS_UNREADABLE;
+		return NULL;
+	}
+	size = min_t(size_t, size, gpuident_rom_max_size);
+	buf = size ? kvmalloc(size, GFP_KERNEL) : NULL;
+	if (buf)
+		memcpy_fromio(buf, rom, size);
+	pci_unmap_rom(pdev, rom);
+	*len = buf ? size : 0;
+	if (!buf)
+		*err = GPUIDENT_VBIOS_UNREADABLE;
+	return buf;
+}
+
+/*
+ * Is this copy one a verdict may rest on without a second read? Only a
+ * copy that walks cleanly, every checksum good, and names this device.
+ * Anything else (a bad checksum, a torn chain, no image at all) may be the
+ * flash or may be a race: see collect_rom_bar().
+ */
+static bool rom_copy_clean(struct pci_dev *pdev, const u8 *buf, size_t len)
+{
+	struct gi_rom *rom = kmalloc(sizeof(*rom), GFP_KERNEL);
+	bool clean = false;
+	unsigned int i;
+
+	if (!rom)
+		return false;
+	if (gi_rom_parse(rom, buf, len) == GI_OK && !rom->warnings &&
+	    gi_rom_image_has_device(&rom->images[0], pdev->device)) {
+		clean = true;
+		for (i = 0; i < rom->n_images; i++)
+			if (rom->images[i].checksum == GI_CSUM_BAD)
+				clean = false;
+	}
+	kfree(rom);
+	return clean;
+}
+
+static bool rom_has_image(const u8 *buf, size_t len)
+{
+	struct gi_rom *rom = kmalloc(sizeof(*rom), GFP_KERNEL);
+	bool found;
+
+	if (!rom)
+		return false;
+	found = gi_rom_parse(rom, buf, len) == GI_OK;
+	kfree(rom);
+	return found;
+}
+
+static bool same_copy(const u8 *a, size_t alen, const u8 *b, size_t blen)
+{
+	return a && b && alen == blen && !memcmp(a, b, alen);
+}
+
+/*
+ * The ROM BAR, read so that a failed or racing read never convicts a card.
+ *
+ * Nothing in the kernel serialises ROM BAR readers: the core's sysfs "rom"
+ * file, a driver's own read and ours each enable the BAR, copy and disable
+ * it, and whoever disables first leaves the others reading 0xFF. Holding
+ * the device lock (gpuident_collect()) keeps driver probe and resets away,
+ * not those readers. So a copy that is not clean is read again, and it is
+ * believed only when two consecutive copies agree byte for byte; a torn
+ * copy (0xFF from some offset on) does not repeat itself. After
+ * ROM_READ_TRIES copies without two that agree, the ROM "changed"; an
+ * agreed copy with no image in it (all 0xFF, a device that vanished) is
+ * "unreadable". Neither is ever judged: no checksum, no ROM IDs.
+ */
+#define ROM_READ_TRIES	4
+
+static void collect_rom_bar(struct pci_dev *pdev, struct gpuident_result *res)
+{
+	struct resource *r = &pdev->resource[PCI_ROM_RESOURCE];
+	const char *err = GPUIDENT_VBIOS_CHANGED;
+	u8 *prev = NULL, *cur;
+	size_t prev_len = 0, len;
+	int i;
 
 	if (!pci_resource_len(pdev, PCI_ROM_RESOURCE))
 		return;
-	rom = pci_map_rom(pdev, &size);
-	if (!rom)
-		return;
-	size = min_t(size_t, size, gpuident_rom_max_size);
-	res->rom = size ? kvmalloc(size, GFP_KERNEL) : NULL;
-	if (res->rom) {
-		memcpy_fromio(res->rom, rom, size);
-		res->rom_len = size;
-		res->rom_source = (r->flags & IORESOURCE_ROM_SHADOW) ?
-				  GPUIDENT_ROM_SHADOW : GPUIDENT_ROM_ROM_BAR;
+	for (i = 0; i < ROM_READ_TRIES; i++) {
+		cur = read_rom_once(pdev, &len, &err);
+		if (!cur)
+			break;
+		if ((!i && rom_copy_clean(pdev, cur, len)) ||
+		    same_copy(prev, prev_len, cur, len)) {
+			err = NULL;
+			break;
+		}
+		kvfree(prev);
+		prev = cur;
+		prev_len = len;
+		cur = NULL;
+		err = GPUIDENT_VBIOS_CHANGED;
 	}
-	pci_unmap_rom(pdev, rom);
+	kvfree(prev);
+	if (cur && !rom_has_image(cur, len)) {
+		kvfree(cur);
+		cur = NULL;
+		err = GPUIDENT_VBIOS_UNREADABLE;
+	}
+	if (!cur) {
+		res->rom_error = err;
+		return;
+	}
+	res->rom = cur;
+	res->rom_len = len;
+	res->rom_source = (r->flags & IORESOURCE_ROM_SHADOW) ?
+			  GPUIDENT_ROM_SHADOW : GPUIDENT_ROM_ROM_BAR;
 }
 
 struct bar0 {
@@ -116,39 +238,59 @@ static u32 rd32(void *ctx, u32 off)
 	return ioread32(b->base + off);
 }
 
+/* ... and the only way it reads the PROM window, a declared range. */
+static u32 rd32_prom(void *ctx, u32 off)
+{
+	const struct bar0 *b = ctx;
+
+	if (WARN_ON_ONCE(!gi_nv_range_allowed(&gi_nv_prom_range, off)) ||
+	    off + 4 > b->len)
+		return ~0u;
+	return ioread32(b->base + off);
+}
+
+static void prom_yield(void)
+{
+	cond_resched();
+}
+
 /*
  * NVIDIA's PROM window, read the way RM reads it on TU10x-AD10x: 32-bit
- * reads, no writes. Skipped when an ERoT guards the flash and has not
- * granted access (AD10x boards with NV_PBUS_SW_GLOBAL_EROT_GRANT.VALID).
+ * reads, no writes. Off unless read_prom=1: it is up to 262144 MMIO reads,
+ * and until a real GPU has shown it safe under a bound driver it stays a
+ * fallback an administrator asks for. gi_nv_prom_copy() stops at the first
+ * all-ones or PRI-error word (a hung or vanished GPU costs one read, not a
+ * completion timeout per word) and yields the CPU as it goes. Skipped,
+ * failing closed, when an AD10x grant word is unreadable or an ERoT has not
+ * granted access. A read that stopped early leaves the ROM truncated, and
+ * a truncated image's checksum is never judged (GI_CSUM_TRUNCATED).
  */
-static void collect_prom(const struct bar0 *b, struct gpuident_result *res)
+static void collect_prom(struct bar0 *b, struct gpuident_result *res)
 {
 	size_t size = min_t(size_t, GI_NV_PROM_SIZE, gpuident_rom_max_size);
-	u32 grant, *words;
-	size_t i;
+	size_t len;
+	u8 *buf;
 
-	if (!gpuident_read_rom || res->rom || !res->nv.has_chip ||
-	    !gi_nv_prom_readable(res->nv.chip.chip_id))
+	if (!gpuident_read_prom || !gpuident_read_rom || res->rom ||
+	    !res->nv.has_chip || !gi_nv_prom_readable(res->nv.chip.chip_id))
 		return;
 	if (b->len < GI_NV_PROM_BASE + GI_NV_PROM_SIZE)
 		return;
-	grant = rd32((void *)b, GI_NV_PBUS_SW_SCRATCH_0);
-	if (res->nv.chip.arch == GI_NV_ARCH_ADA && gi_nv_reg_valid(grant) &&
-	    (grant & GI_NV_EROT_VALID) && !(grant & GI_NV_EROT_ALLOW))
+	if (!gi_nv_prom_granted(res->nv.chip.arch,
+				rd32(b, GI_NV_PBUS_SW_SCRATCH_0)))
 		return;
 	size &= ~(size_t)3;
-	words = kvmalloc(size, GFP_KERNEL);
-	if (!words)
+	buf = kvmalloc(size, GFP_KERNEL);
+	if (!buf)
 		return;
-	for (i = 0; i < size / 4; i++)
-		words[i] = cpu_to_le32(ioread32(b->base + GI_NV_PROM_BASE + 4 * i));
-	/* an empty or unreadable window holds no 0xAA55 */
-	if (((u8 *)words)[0] != 0x55 && ((u8 *)words)[0] != 0x4e) {
-		kvfree(words);
+	len = gi_nv_prom_copy(rd32_prom, b, buf, size, prom_yield);
+	/* an empty or unreadable window holds no 0xAA55 (nor "NVGI") */
+	if (len < 512 || (buf[0] != 0x55 && buf[0] != 0x4e)) {
+		kvfree(buf);
 		return;
 	}
-	res->rom = (u8 *)words;
-	res->rom_len = size;
+	res->rom = buf;
+	res->rom_len = len;
 	res->rom_source = GPUIDENT_ROM_PROM;
 }
 
@@ -286,10 +428,26 @@ static void build_facts(struct pci_dev *pdev, struct gpuident_result *res)
 /*
  * Hold the device awake for the reads, or report why we did not read.
  * Returns true with a runtime-PM usage count held.
+ *
+ * pm_runtime_get_if_active() takes the usage count only if the device is
+ * RPM_ACTIVE, atomically under the PM lock; get_noresume() followed by a
+ * status test could see a suspend that was already under way as active.
+ * Its second argument (ign_usage_count) went away in 6.9; true there is
+ * what the one-argument form does (kmod/Kbuild tests the header).
  */
+static int get_if_active(struct device *dev)
+{
+#ifdef GPUIDENT_PM_GET_IF_ACTIVE_ONE_ARG
+	return pm_runtime_get_if_active(dev);
+#else
+	return pm_runtime_get_if_active(dev, true);
+#endif
+}
+
 static bool hold_awake(struct pci_dev *pdev, struct gpuident_result *res)
 {
 	struct device *dev = &pdev->dev;
+	int ret;
 
 	if (gpuident_wake_suspended) {
 		if (pm_runtime_resume_and_get(dev) < 0) {
@@ -298,25 +456,52 @@ static bool hold_awake(struct pci_dev *pdev, struct gpuident_result *res)
 		}
 		return true;
 	}
-	/* Blocks a new runtime suspend without resuming anything. */
-	pm_runtime_get_noresume(dev);
-	if (!pm_runtime_active(dev)) {
-		pm_runtime_put_noidle(dev);
-		res->regs = GPUIDENT_REGS_SUSPENDED;
-		return false;
+	ret = get_if_active(dev);
+	if (ret > 0)
+		return true;
+	if (ret == -EINVAL) {
+		/*
+		 * Runtime PM disabled: nothing suspends the device behind
+		 * our back; its PCI power state decides (device_accessible()).
+		 */
+		pm_runtime_get_noresume(dev);
+		return true;
 	}
-	return true;
+	res->regs = GPUIDENT_REGS_SUSPENDED;
+	return false;
 }
 
-struct gpuident_result *gpuident_collect(struct pci_dev *pdev)
+/*
+ * Serialising with driver probe and resets. The device lock is what the
+ * driver core holds across probe, remove and bind/unbind, what
+ * pci_reset_function() and bus/slot resets take (pci_dev_lock()), and what
+ * AER recovery takes per device; pci_dev_lock() adds the config-access
+ * lock, which would stall lspci for the length of a ROM read, so only the
+ * device lock is taken. It is taken with device_trylock(), never waited
+ * for: a probe that can take seconds (or hang) must not hold our worker,
+ * and a worker that never blocks on it cannot deadlock with the remove
+ * path (device_del() cancels our work from BUS_NOTIFY_DEL_DEVICE) or with
+ * a driver that waits for something of ours. When the lock is busy the
+ * probe is retried (gpuident_probe_work()); a driver that binds triggers
+ * a probe of its own (BUS_NOTIFY_BOUND_DRIVER).
+ */
+struct gpuident_result *gpuident_collect(struct pci_dev *pdev, bool last_try)
 {
-	struct gpuident_result *res = kzalloc(sizeof(*res), GFP_KERNEL);
+	struct gpuident_result *res;
+	bool locked = device_trylock(&pdev->dev);
 
+	if (!locked && !last_try)
+		return ERR_PTR(-EBUSY);
+	res = kzalloc(sizeof(*res), GFP_KERNEL);
 	if (!res)
-		return NULL;
-	if (hold_awake(pdev, res)) {
+		goto out;
+	collect_bars(pdev, res);
+	if (!locked) {
+		/* still busy after every retry: report what is cached */
+		res->regs = GPUIDENT_REGS_BUSY;
+	} else if (hold_awake(pdev, res)) {
 		collect_link(pdev, res);
-		collect_bars(pdev, res);
+		collect_rebar(pdev, res);
 		collect_vpd_dsn(pdev, res);
 		if (device_accessible(pdev, res)) {
 			if (gpuident_read_rom)
@@ -326,14 +511,18 @@ struct gpuident_result *gpuident_collect(struct pci_dev *pdev)
 			res->regs = GPUIDENT_REGS_NOT_NVIDIA;
 		}
 		pm_runtime_put(&pdev->dev);
-	} else {
-		collect_bars(pdev, res);
 	}
+	if (locked)
+		device_unlock(&pdev->dev);
 	if (res->rom)
 		sha256(res->rom, res->rom_len, res->rom_sha256);
 	build_facts(pdev, res);
 	gi_classify(&res->facts, &res->report);
 	return res;
+out:
+	if (locked)
+		device_unlock(&pdev->dev);
+	return NULL;
 }
 
 void gpuident_result_free(struct gpuident_result *res)

@@ -17,6 +17,12 @@ bool gpuident_is_display_class(u32 class);
 unsigned int gpuident_pcie_gen(unsigned int speed_code);
 
 /*
+ * The formatters take a buffer and its size, and use scnprintf(), rather
+ * than sysfs_emit_at(), on purpose: sysfs_emit_at() refuses any buffer
+ * that is not a whole page, and KUnit (kmod/kunit/module_kunit.c) checks
+ * these on short buffers, truncation included. The show() callers pass
+ * sysfs's page and PAGE_SIZE; scnprintf() bounds the same way.
+ *
  * Names of the report's checks, space separated, newline-terminated:
  * every check that ran, or only the failed ones. Returns the length
  * written (as scnprintf), at most size - 1.

@@ -39,6 +39,11 @@ bool gpuident_read_rom = true;
 module_param_named(read_rom, gpuident_read_rom, bool, 0444);
 MODULE_PARM_DESC(read_rom, "Read the VBIOS (default Y)");
 
+/* Off until a real GPU has shown the PROM fallback safe (collect_prom()). */
+bool gpuident_read_prom;
+module_param_named(read_prom, gpuident_read_prom, bool, 0444);
+MODULE_PARM_DESC(read_prom, "Read an NVIDIA VBIOS through the BAR0 PROM window when the ROM BAR gives none (default N)");
+
 static bool serial_probe;
 module_param(serial_probe, bool, 0444);
 MODULE_PARM_DESC(serial_probe, "Probe one GPU at a time instead of in parallel (default N; for measurements)");
@@ -61,11 +66,12 @@ static struct workqueue_struct *gpuident_wq;
 static LIST_HEAD(gpuident_gpus);
 static DEFINE_MUTEX(gpuident_gpus_lock);	/* guards gpuident_gpus */
 
+/* The memory BARs and the ROM BAR: a hot-added device gets them late. */
 static bool resources_assigned(struct pci_dev *pdev)
 {
 	int i;
 
-	for (i = 0; i < PCI_STD_NUM_BARS; i++) {
+	for (i = 0; i <= PCI_ROM_RESOURCE; i++) {
 		struct resource *r = &pdev->resource[i];
 
 		if ((r->flags & IORESOURCE_MEM) && pci_resource_len(pdev, i) &&
@@ -81,7 +87,7 @@ bool gpuident_queue_probe(struct gpuident_gpu *gpu, unsigned long delay)
 
 	mutex_lock(&gpu->lock);
 	if (!gpu->dying) {
-		gpu->probing = true;
+		gpu->probes_requested++;
 		gpu->probe_tries = 0;
 		queued = true;
 		mod_delayed_work(gpuident_wq, &gpu->probe_work, delay);
@@ -90,21 +96,47 @@ bool gpuident_queue_probe(struct gpuident_gpu *gpu, unsigned long delay)
 	return queued;
 }
 
+/*
+ * "ready" means: a result exists and the probe that produced it started
+ * after the last request. A reprobe requested while a probe runs bumps
+ * probes_requested past what that probe saw, so state stays "probing"
+ * until the requeued run ends (Documentation/ABI: state).
+ */
+bool gpuident_ready(struct gpuident_gpu *gpu)
+{
+	lockdep_assert_held(&gpu->lock);
+	return gpu->res && gpu->probes_done == gpu->probes_requested;
+}
+
+static void retry_later(struct gpuident_gpu *gpu)
+{
+	queue_delayed_work(gpuident_wq, &gpu->probe_work, PROBE_RETRY_DELAY);
+}
+
 static void gpuident_probe_work(struct work_struct *work)
 {
 	struct gpuident_gpu *gpu = container_of(to_delayed_work(work),
 						struct gpuident_gpu, probe_work);
 	struct gpuident_result *res, *old;
+	unsigned long gen;
+	bool last_try;
 	u64 visible;
 	int err;
 
-	if (!resources_assigned(gpu->pdev) &&
-	    ++gpu->probe_tries < PROBE_MAX_TRIES) {
-		queue_delayed_work(gpuident_wq, &gpu->probe_work,
-				   PROBE_RETRY_DELAY);
+	mutex_lock(&gpu->lock);
+	gen = gpu->probes_requested;
+	last_try = ++gpu->probe_tries >= PROBE_MAX_TRIES;
+	mutex_unlock(&gpu->lock);
+
+	if (!last_try && !resources_assigned(gpu->pdev)) {
+		retry_later(gpu);
 		return;
 	}
-	res = gpuident_collect(gpu->pdev);
+	res = gpuident_collect(gpu->pdev, last_try);
+	if (IS_ERR(res)) {		/* device lock busy: probe, reset */
+		retry_later(gpu);
+		return;
+	}
 
 	mutex_lock(&gpu->lock);
 	old = gpu->res;
@@ -115,17 +147,22 @@ static void gpuident_probe_work(struct work_struct *work)
 	mutex_unlock(&gpu->lock);
 	gpuident_result_free(old);
 
-	/* Outside the lock: removing a file waits for its readers. */
+	/*
+	 * Outside the lock: removing a file waits for its readers. Until
+	 * the group is updated, files of the old mask may be open; each
+	 * show() checks that its fact is known in the result it serves.
+	 */
 	visible = gpuident_visible_mask(gpu);
 	if (visible != gpu->visible) {
 		err = gpuident_refresh_attrs(gpu);
 		if (err)
 			dev_warn(&gpu->dev, "could not update attributes: %d\n", err);
-		gpu->visible = visible;
+		else
+			gpu->visible = visible;
 	}
 	/* "ready" only once the attributes that hold the result exist */
 	mutex_lock(&gpu->lock);
-	gpu->probing = false;
+	gpu->probes_done = gen;
 	mutex_unlock(&gpu->lock);
 	if (res)
 		dev_dbg(&gpu->dev, "%s (%u%%)\n",
@@ -134,6 +171,13 @@ static void gpuident_probe_work(struct work_struct *work)
 	kobject_uevent(&gpu->dev.kobj, KOBJ_CHANGE);
 }
 
+/*
+ * The unload tail: gpuident_exit() waits for the last release, and the
+ * module's memory goes only after free_module()'s synchronize_rcu(). The
+ * decrement and wake-up run inside an RCU read-side section, so that grace
+ * period cannot end before this function has left the section; what runs
+ * after it is the epilogue of this function, no call and no data access.
+ */
 static void gpuident_release(struct device *dev)
 {
 	struct gpuident_gpu *gpu = to_gpuident_gpu(dev);
@@ -141,8 +185,10 @@ static void gpuident_release(struct device *dev)
 	gpuident_result_free(gpu->res);
 	pci_dev_put(gpu->pdev);
 	kfree(gpu);
+	rcu_read_lock();
 	if (atomic_dec_and_test(&gpuident_unreleased))
 		wake_up(&gpuident_release_wq);
+	rcu_read_unlock();
 }
 
 static struct gpuident_gpu *find_gpu(struct pci_dev *pdev)
@@ -172,7 +218,6 @@ static void gpuident_add(struct pci_dev *pdev, unsigned long delay)
 	gpu->pdev = pci_dev_get(pdev);
 	mutex_init(&gpu->lock);
 	INIT_DELAYED_WORK(&gpu->probe_work, gpuident_probe_work);
-	gpu->probing = true;
 
 	atomic_inc(&gpuident_unreleased);	/* dropped by gpuident_release */
 	device_initialize(&gpu->dev);
@@ -216,6 +261,18 @@ static int gpuident_pci_notify(struct notifier_block *nb, unsigned long action,
 		/* BARs are assigned after this: give the core a moment. */
 		gpuident_add(pdev, PROBE_RETRY_DELAY);
 		break;
+	case BUS_NOTIFY_BOUND_DRIVER:
+		/*
+		 * A driver may have switched memory decoding on, or woken
+		 * the device: probe again once its probe has let go of the
+		 * device lock (called with it held: queue, never wait).
+		 */
+		mutex_lock(&gpuident_gpus_lock);
+		gpu = find_gpu(pdev);
+		if (gpu)
+			gpuident_queue_probe(gpu, PROBE_RETRY_DELAY);
+		mutex_unlock(&gpuident_gpus_lock);
+		break;
 	case BUS_NOTIFY_DEL_DEVICE:
 		mutex_lock(&gpuident_gpus_lock);
 		gpu = find_gpu(pdev);
@@ -248,8 +305,10 @@ static int __init gpuident_init(void)
 
 	gpuident_rom_max_size = clamp(gpuident_rom_max_size, 512u,
 				      GI_ROM_MAX_SIZE);
-	gpuident_wq = serial_probe ? alloc_ordered_workqueue("gpuident", 0) :
-				     alloc_workqueue("gpuident", WQ_UNBOUND, 0);
+	/* Freezable: no ROM copy while devices go to D3 for system sleep. */
+	gpuident_wq = serial_probe ?
+		alloc_ordered_workqueue("gpuident", WQ_FREEZABLE) :
+		alloc_workqueue("gpuident", WQ_UNBOUND | WQ_FREEZABLE, 0);
 	if (!gpuident_wq)
 		return -ENOMEM;
 	/*
@@ -268,10 +327,18 @@ static int __init gpuident_init(void)
 	if (err)
 		goto err_class;
 
+	/*
+	 * Under the rescan/remove lock, so that no device is half removed
+	 * while we look: one whose BUS_NOTIFY_DEL_DEVICE already ran but
+	 * which is still on the bus list would get an entry that outlives it.
+	 * Order: rescan/remove lock, then gpuident_gpus_lock, as on removal.
+	 */
+	pci_lock_rescan_remove();
 	while ((pdev = pci_get_device(PCI_ANY_ID, PCI_ANY_ID, pdev)))
 		gpuident_add(pdev, 0);
-	pr_info("gpuident %s: sysfs ABI %d.%d\n", GPUIDENT_VERSION,
-		GPUIDENT_ABI_MAJOR, GPUIDENT_ABI_MINOR);
+	pci_unlock_rescan_remove();
+	pr_debug("gpuident %s: sysfs ABI %d.%d\n", GPUIDENT_VERSION,
+		 GPUIDENT_ABI_MAJOR, GPUIDENT_ABI_MINOR);
 	return 0;
 
 err_class:

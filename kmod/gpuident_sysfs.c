@@ -29,36 +29,45 @@ static ssize_t state_show(struct device *dev, struct device_attribute *attr,
 	bool ready;
 
 	mutex_lock(&gpu->lock);
-	ready = gpu->res && !gpu->probing;
+	ready = gpuident_ready(gpu);
 	mutex_unlock(&gpu->lock);
 	return sysfs_emit(buf, "%s\n", ready ? GPUIDENT_STATE_READY :
 					       GPUIDENT_STATE_PROBING);
 }
 static DEVICE_ATTR_RO(state);
 
-#define PDEV_SHOW(_name, _fmt, _field)					\
+/* _expr is evaluated with the PCI device `p` in scope. */
+#define PDEV_SHOW(_name, _fmt, _expr)					\
 static ssize_t _name##_show(struct device *dev,				\
 			    struct device_attribute *attr, char *buf)	\
 {									\
-	return sysfs_emit(buf, _fmt "\n", to_gpuident_gpu(dev)->pdev->_field); \
+	const struct pci_dev *p = to_gpuident_gpu(dev)->pdev;		\
+									\
+	return sysfs_emit(buf, _fmt "\n", _expr);			\
 }
 
-PDEV_SHOW(vendor_id, "0x%04x", vendor)
+PDEV_SHOW(vendor_id, "0x%04x", p->vendor)
 static DEVICE_ATTR_RO(vendor_id);
-PDEV_SHOW(device_id, "0x%04x", device)
+PDEV_SHOW(device_id, "0x%04x", p->device)
 static DEVICE_ATTR_RO(device_id);
-PDEV_SHOW(subsystem_vendor_id, "0x%04x", subsystem_vendor)
+PDEV_SHOW(subsystem_vendor_id, "0x%04x", p->subsystem_vendor)
 static DEVICE_ATTR_RO(subsystem_vendor_id);
-PDEV_SHOW(subsystem_device_id, "0x%04x", subsystem_device)
+PDEV_SHOW(subsystem_device_id, "0x%04x", p->subsystem_device)
 static DEVICE_ATTR_RO(subsystem_device_id);
-PDEV_SHOW(revision, "0x%02x", revision)
+PDEV_SHOW(revision, "0x%02x", p->revision)
 static DEVICE_ATTR_RO(revision);
-PDEV_SHOW(class, "0x%06x", class)
+PDEV_SHOW(class, "0x%06x", p->class)
 static DEVICE_ATTR_RO(class);
+
+static bool fact_known(struct gpuident_gpu *gpu,
+		       const struct gpuident_result *res, struct attribute *a);
 
 /*
  * Attributes from the probe result. _expr is evaluated under gpu->lock
- * with `res` (never NULL there), `sku` and `buf` in scope.
+ * with `res` (never NULL there), `sku` and `buf` in scope, and only when
+ * the result it reads from knows the fact: between publishing a result and
+ * sysfs_update_group() a file of the previous set may still be open, and
+ * it must say "no data" rather than format a NULL sku or an empty field.
  */
 #define RES_ATTR(_name, _expr)						\
 static ssize_t _name##_show(struct device *dev,				\
@@ -71,7 +80,7 @@ static ssize_t _name##_show(struct device *dev,				\
 									\
 	mutex_lock(&gpu->lock);						\
 	res = gpu->res;							\
-	if (res) {							\
+	if (res && fact_known(gpu, res, &attr->attr)) {			\
 		sku = res->report.sku;					\
 		(void)sku;						\
 		n = (_expr);						\
@@ -89,12 +98,12 @@ static DEVICE_ATTR_RO(checks);
 RES_ATTR(findings, gpuident_fmt_checks(buf, PAGE_SIZE, &res->report, true))
 static DEVICE_ATTR_RO(findings);
 RES_ATTR(regional, sysfs_emit(buf, "%d\n",
-				 sku && (sku->flags & GI_SKU_REGIONAL) ? 1 : 0))
+			      sku && (sku->flags & GI_SKU_REGIONAL) ? 1 : 0))
 static DEVICE_ATTR_RO(regional);
 RES_ATTR(base_product, sysfs_emit(buf, "%s\n", res->report.base_sku->product))
 static DEVICE_ATTR_RO(base_product);
 RES_ATTR(base_device_id, sysfs_emit(buf, "0x%04x\n",
-				       res->report.base_sku->device_id))
+				    res->report.base_sku->device_id))
 static DEVICE_ATTR_RO(base_device_id);
 RES_ATTR(product, sysfs_emit(buf, "%s\n", sku->product))
 static DEVICE_ATTR_RO(product);
@@ -127,7 +136,7 @@ static DEVICE_ATTR_RO(pcie_gen);
 RES_ATTR(pcie_width, sysfs_emit(buf, "%u\n", res->pcie_width))
 static DEVICE_ATTR_RO(pcie_width);
 RES_ATTR(bar1_size, sysfs_emit(buf, "%llu\n",
-				  (unsigned long long)res->bar1_size))
+			       (unsigned long long)res->bar1_size))
 static DEVICE_ATTR_RO(bar1_size);
 RES_ATTR(resizable_bar, sysfs_emit(buf, "%d\n", res->resizable_bar))
 static DEVICE_ATTR_RO(resizable_bar);
@@ -136,19 +145,34 @@ static DEVICE_ATTR_RO(vpd_part_number);
 RES_ATTR(vpd_serial_number, sysfs_emit(buf, "%s\n", res->vpd_sn))
 static DEVICE_ATTR_ADMIN_RO(vpd_serial_number);
 RES_ATTR(serial_number, sysfs_emit(buf, "%016llx\n",
-					    (unsigned long long)res->dsn))
+				   (unsigned long long)res->dsn))
 static DEVICE_ATTR_ADMIN_RO(serial_number);
 RES_ATTR(vbios_size, sysfs_emit(buf, "%zu\n", res->rom_len))
 static DEVICE_ATTR_RO(vbios_size);
+/* Root only: a hash of a whole flash read identifies the board, as a serial. */
 RES_ATTR(vbios_sha256, gpuident_fmt_hex(buf, PAGE_SIZE, res->rom_sha256,
-					   sizeof(res->rom_sha256)))
-static DEVICE_ATTR_RO(vbios_sha256);
+					sizeof(res->rom_sha256)))
+static DEVICE_ATTR_ADMIN_RO(vbios_sha256);
+RES_ATTR(vbios_error, sysfs_emit(buf, "%s\n", res->rom_error))
+static DEVICE_ATTR_RO(vbios_error);
 RES_ATTR(vbios_source, sysfs_emit(buf, "%s\n", res->rom_source))
 static DEVICE_ATTR_RO(vbios_source);
 RES_ATTR(vbios_vendor_id, sysfs_emit(buf, "0x%04x\n", res->rom_vendor_id))
 static DEVICE_ATTR_RO(vbios_vendor_id);
 RES_ATTR(vbios_device_id, sysfs_emit(buf, "0x%04x\n", res->rom_device_id))
 static DEVICE_ATTR_RO(vbios_device_id);
+RES_ATTR(vbios_device_list, ({
+	const struct gi_facts *f = &res->facts;
+	unsigned int i, n = min_t(unsigned int, f->rom_n_devlist,
+				  ARRAY_SIZE(f->rom_devlist));
+	int len = 0;
+
+	for (i = 0; i < n; i++)
+		len += sysfs_emit_at(buf, len, "%s0x%04x", i ? " " : "",
+				     f->rom_devlist[i]);
+	len + sysfs_emit_at(buf, len, "\n");
+}))
+static DEVICE_ATTR_RO(vbios_device_list);
 RES_ATTR(vbios_checksum, sysfs_emit(buf, "%s\n", res->rom_checksum))
 static DEVICE_ATTR_RO(vbios_checksum);
 RES_ATTR(vbios_subsystem_vendor_id, sysfs_emit(buf, "0x%04x\n", res->rom_ssvid))
@@ -177,7 +201,7 @@ static DEVICE_ATTR_RO(sm_count);
 RES_ATTR(sm_count_expected, sysfs_emit(buf, "%u\n", sku->units))
 static DEVICE_ATTR_RO(sm_count_expected);
 RES_ATTR(vram_size, sysfs_emit(buf, "%llu\n",
-				  (unsigned long long)res->nv.vram_bytes))
+			       (unsigned long long)res->nv.vram_bytes))
 static DEVICE_ATTR_RO(vram_size);
 RES_ATTR(vram_size_expected, gpuident_fmt_vram_expected(buf, PAGE_SIZE, sku))
 static DEVICE_ATTR_RO(vram_size_expected);
@@ -258,6 +282,8 @@ static struct attribute *gpuident_attrs[] = {
 	&dev_attr_vbios_source.attr,
 	&dev_attr_vbios_vendor_id.attr,
 	&dev_attr_vbios_device_id.attr,
+	&dev_attr_vbios_device_list.attr,
+	&dev_attr_vbios_error.attr,
 	&dev_attr_vbios_checksum.attr,
 	&dev_attr_vbios_subsystem_vendor_id.attr,
 	&dev_attr_vbios_subsystem_device_id.attr,
@@ -279,7 +305,7 @@ static bool fact_known(struct gpuident_gpu *gpu,
 		       const struct gpuident_result *res, struct attribute *a)
 {
 	const struct gi_sku *sku = res->report.sku;
-	bool rom = res->rom != NULL;
+	bool rom = res->rom;
 
 	if (a == &dev_attr_base_product.attr || a == &dev_attr_base_device_id.attr)
 		return res->report.base_sku;
@@ -303,9 +329,19 @@ static bool fact_known(struct gpuident_gpu *gpu,
 	if (a == &dev_attr_vbios_size.attr || a == &dev_attr_vbios_sha256.attr ||
 	    a == &dev_attr_vbios_source.attr)
 		return rom;
+	/*
+	 * ROM IDs only when the verdict used them: a shadow copy of another
+	 * device's BIOS is not this card's (gi_facts_add_device_rom()).
+	 */
 	if (a == &dev_attr_vbios_vendor_id.attr ||
 	    a == &dev_attr_vbios_device_id.attr)
-		return res->rom_parsed;
+		return res->facts.have & GI_HAVE_ROM;
+	if (a == &dev_attr_vbios_device_list.attr)
+		return (res->facts.have & GI_HAVE_ROM) && res->facts.rom_n_devlist;
+	if (a == &dev_attr_vbios_error.attr)
+		return res->rom_error;
+	if (a == &dev_attr_resizable_bar.attr)
+		return res->rebar_known;
 	if (a == &dev_attr_vbios_checksum.attr)
 		return res->rom_checksum;
 	if (a == &dev_attr_vbios_subsystem_vendor_id.attr ||

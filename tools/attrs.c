@@ -41,14 +41,39 @@ int gi_abi_check(const char *abi, char *err, size_t errlen)
 		snprintf(err, errlen, "no readable abi_version");
 		return -1;
 	}
-	if (major != GPUIDENT_ABI_MAJOR || (int)minor < GPUIDENT_ABI_MINOR) {
+	if (major != GPUIDENT_ABI_MAJOR || (int)minor < GPUIDENT_ABI_MINOR_READ) {
 		snprintf(err, errlen,
 			 "module sysfs ABI %u.%u, this gpuident needs %d.x with x >= %d: "
 			 "install matching versions of the module and the tool",
-			 major, minor, GPUIDENT_ABI_MAJOR, GPUIDENT_ABI_MINOR);
+			 major, minor, GPUIDENT_ABI_MAJOR, GPUIDENT_ABI_MINOR_READ);
 		return -1;
 	}
 	return 0;
+}
+
+static void rom_devlist(struct gi_facts *f, const char *s)
+{
+	char *end;
+
+	f->rom_n_devlist = 0;
+	while (s && f->rom_n_devlist < GI_ARRAY_SIZE(f->rom_devlist)) {
+		unsigned long id = strtoul(s, &end, 0);
+
+		if (end == s || id > 0xffff)
+			break;
+		f->rom_devlist[f->rom_n_devlist++] = (u16)id;
+		s = end;
+	}
+}
+
+static bool devlist_has(const struct gi_facts *f, u16 id)
+{
+	unsigned int i;
+
+	for (i = 0; i < f->rom_n_devlist; i++)
+		if (f->rom_devlist[i] == id)
+			return true;
+	return false;
 }
 
 /* The ROM facts, unless the module would have ignored them. */
@@ -61,10 +86,18 @@ static void rom_facts(struct gi_gpu *g, gi_attr_get get, void *ctx)
 	if (!get_ulong(get, ctx, "vbios_vendor_id", &v) ||
 	    !get_ulong(get, ctx, "vbios_device_id", &d))
 		return;
-	/* A boot-VGA shadow that names another device is someone else's. */
+	/* The PCI 3.0 device list (ABI 1.1): IDs the image also serves. */
+	rom_devlist(f, get(ctx, "vbios_device_list"));
+	/*
+	 * A boot-VGA shadow that names another device is someone else's.
+	 * Modules since ABI 1.1 hide its IDs; this is for older captures.
+	 */
 	if (!strcmp(g->vbios_source, GPUIDENT_ROM_SHADOW) &&
-	    (v != f->vendor_id || d != f->device_id))
+	    (v != f->vendor_id ||
+	     (d != f->device_id && !devlist_has(f, f->device_id)))) {
+		f->rom_n_devlist = 0;
 		return;
+	}
 	f->have |= GI_HAVE_ROM;
 	f->rom_vendor_id = v;
 	f->rom_device_id = d;

@@ -86,6 +86,16 @@ static void put_attrs(FILE *out, const struct gi_gpu *g)
 		A("vbios_vendor_id", "0x%04x", f->rom_vendor_id);
 		A("vbios_device_id", "0x%04x", f->rom_device_id);
 	}
+	if ((f->have & GI_HAVE_ROM) && f->rom_n_devlist) {
+		char list[8 * GI_ARRAY_SIZE(f->rom_devlist) + 1] = "";
+		unsigned int i;
+		size_t n = 0;
+
+		for (i = 0; i < f->rom_n_devlist && i < GI_ARRAY_SIZE(f->rom_devlist); i++)
+			n += snprintf(list + n, sizeof(list) - n, "%s0x%04x",
+				      i ? " " : "", f->rom_devlist[i]);
+		A("vbios_device_list", "%s", list);
+	}
 	if (f->have & GI_HAVE_ROM_CHECKSUM)
 		A("vbios_checksum", "%s", f->rom_checksum_ok ? "ok" : "bad");
 	if (f->have & GI_HAVE_ROM_SUBSYS) {

@@ -5,13 +5,18 @@
  * Documentation/ABI/testing/sysfs-class-gpuident.
  *
  * A reader accepts a module whose ABI major equals its own and whose minor
- * is at least the one it was built for.
+ * is at least the oldest it can read (GPUIDENT_ABI_MINOR_READ).
  */
 #ifndef GPUIDENT_ABI_H
 #define GPUIDENT_ABI_H
 
 #define GPUIDENT_ABI_MAJOR	1
-#define GPUIDENT_ABI_MINOR	0
+#define GPUIDENT_ABI_MINOR	1
+/*
+ * The oldest minor the gpuident tool reads: what 1.1 added (vbios_error,
+ * vbios_device_list) it does without, as it does for a hidden attribute.
+ */
+#define GPUIDENT_ABI_MINOR_READ	0
 
 /* /sys/class/<GPUIDENT_CLASS>/<PCI address>/ */
 #define GPUIDENT_CLASS		"gpuident"
@@ -34,5 +39,14 @@
 #define GPUIDENT_REGS_NO_DECODE		"no-memory-decode"
 #define GPUIDENT_REGS_NO_BAR		"no-bar0"
 #define GPUIDENT_REGS_UNREADABLE	"unreadable"	/* all-ones / PRI errors */
+#define GPUIDENT_REGS_BUSY		"busy"	/* device lock held throughout */
+
+/*
+ * Values of "vbios_error" (since 1.1): why a ROM BAR that exists gave no
+ * VBIOS. None of them is evidence against the card.
+ */
+#define GPUIDENT_VBIOS_UNREADABLE	"unreadable"	/* no image, all 0xFF */
+#define GPUIDENT_VBIOS_CHANGED		"changed"	/* copies disagreed */
+#define GPUIDENT_VBIOS_UNASSIGNED	"unassigned"	/* no address space */
 
 #endif /* GPUIDENT_ABI_H */

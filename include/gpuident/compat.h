@@ -5,7 +5,8 @@
  * The parsers, decoders, knowledge base and classifier under kmod/core/ are
  * compiled unchanged into the kernel module and into the userspace tool.
  * They include nothing but this header, which maps the few things they need
- * (fixed-width types, bool, NULL, memcmp/memcpy/memset/strlen, snprintf) to
+ * (fixed-width types, bool, NULL, memcmp/memcpy/memset/strlen, snprintf,
+ * static_assert) to
  * the kernel or to libc.
  */
 #ifndef GPUIDENT_COMPAT_H
@@ -16,6 +17,7 @@
 #include <linux/string.h>
 #include <linux/kernel.h>
 #else
+#include <assert.h>		/* static_assert, as <linux/build_bug.h> */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

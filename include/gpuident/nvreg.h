@@ -150,9 +150,47 @@ struct gi_nv_reg {
 	u32 offset;
 	const char *name;
 };
+
 extern const struct gi_nv_reg gi_nv_allowlist[];
 extern const size_t gi_nv_allowlist_len;
 /* Is a 32-bit read at @offset allowed? (aligned and listed) */
 bool gi_nv_reg_allowed(u32 offset);
+
+/*
+ * The one window the module may read word by word: the PROM, declared as
+ * a range beside the register list and gated on its own (module parameter
+ * read_prom, off by default). gi_nv_reg_allowed() never accepts it, so the
+ * identification probe cannot wander into it.
+ */
+struct gi_nv_range {
+	u32 base;
+	u32 size;
+	const char *name;
+};
+
+extern const struct gi_nv_range gi_nv_prom_range;
+/* Is a 32-bit read at @offset inside @r and aligned? */
+bool gi_nv_range_allowed(const struct gi_nv_range *r, u32 offset);
+
+/*
+ * May the PROM of a chip of @arch be read, given NV_PBUS_SW_SCRATCH(0)?
+ * Fails closed: on AD10x an unreadable grant word (all-ones, PRI error)
+ * means no, as does an ERoT that has not granted access.
+ */
+bool gi_nv_prom_granted(enum gi_nv_arch arch, u32 erot_grant);
+
+/*
+ * Copy up to @size bytes (a multiple of 4) of the PROM through @rd, one
+ * aligned 32-bit read at a time, little endian into @dst. Stops at the
+ * first word that is not data (all-ones: flash padding, a GPU off the bus;
+ * 0xBADxxxxx: a PRI error), so a dead or vanishing GPU costs one read, not
+ * 262144. Calls @pause (if not NULL; the module's yields the CPU) every
+ * GI_NV_PROM_PAUSE_WORDS words.
+ * Returns the bytes copied; 0 if the first word was not data.
+ */
+#define GI_NV_PROM_PAUSE_WORDS	1024
+typedef void (*gi_nv_pause_fn)(void);
+size_t gi_nv_prom_copy(gi_nv_read_fn rd, void *ctx, u8 *dst, size_t size,
+		       gi_nv_pause_fn pause);
 
 #endif /* GPUIDENT_NVREG_H */

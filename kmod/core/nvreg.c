@@ -413,8 +413,8 @@ const struct gi_nv_reg gi_nv_allowlist[] = {
 const size_t gi_nv_allowlist_len = GI_ARRAY_SIZE(gi_nv_allowlist);
 
 /* The TPC lists above must cover every GPC the decoders accept. */
-_Static_assert(GI_NV_FUSE_MAX_GPCS == 12,
-	       "gi_nv_allowlist lists TPC_GPC(0..11)");
+static_assert(GI_NV_FUSE_MAX_GPCS == 12,
+	      "gi_nv_allowlist lists TPC_GPC(0..11)");
 
 bool gi_nv_reg_allowed(u32 offset)
 {
@@ -426,6 +426,51 @@ bool gi_nv_reg_allowed(u32 offset)
 		if (gi_nv_allowlist[i].offset == offset)
 			return true;
 	return false;
+}
+
+const struct gi_nv_range gi_nv_prom_range = {
+	GI_NV_PROM_BASE, GI_NV_PROM_SIZE, "NV_PROM"
+};
+
+bool gi_nv_range_allowed(const struct gi_nv_range *r, u32 offset)
+{
+	return !(offset & 3) && offset >= r->base &&
+	       offset - r->base <= r->size - 4;
+}
+
+bool gi_nv_prom_granted(enum gi_nv_arch arch, u32 erot_grant)
+{
+	if (arch != GI_NV_ARCH_ADA)
+		return true;
+	if (!gi_nv_reg_valid(erot_grant))
+		return false;		/* cannot tell: fail closed */
+	return !(erot_grant & GI_NV_EROT_VALID) ||
+	       (erot_grant & GI_NV_EROT_ALLOW);
+}
+
+size_t gi_nv_prom_copy(gi_nv_read_fn rd, void *ctx, u8 *dst, size_t size,
+		       gi_nv_pause_fn pause)
+{
+	const struct gi_nv_range *r = &gi_nv_prom_range;
+	size_t i, words = (size < r->size ? size : r->size) / 4;
+
+	for (i = 0; i < words; i++) {
+		u32 off = r->base + 4 * (u32)i;
+		u32 v;
+
+		if (!gi_nv_range_allowed(r, off))
+			break;
+		v = rd(ctx, off);
+		if (!gi_nv_reg_valid(v))
+			break;
+		dst[4 * i] = v & 0xff;
+		dst[4 * i + 1] = (v >> 8) & 0xff;
+		dst[4 * i + 2] = (v >> 16) & 0xff;
+		dst[4 * i + 3] = v >> 24;
+		if (pause && (i + 1) % GI_NV_PROM_PAUSE_WORDS == 0)
+			pause();
+	}
+	return 4 * i;
 }
 
 bool gi_nv_prom_readable(u16 chip_id)

@@ -9,8 +9,8 @@
 #include "gpuident/nvreg.h"
 #include "nvregbuild.h"
 
-#define MIB (1ull << 20)
-#define GIB (1ull << 30)
+#define MIB BIT_ULL(20)
+#define GIB BIT_ULL(30)
 
 static void nvreg_valid(struct kunit *test)
 {
@@ -324,6 +324,89 @@ static void nvreg_prom_readable(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, gi_nv_prom_readable(0xffff));
 }
 
+/* The PROM window is a declared range, never a register. */
+static void nvreg_prom_range(struct kunit *test)
+{
+	const struct gi_nv_range *r = &gi_nv_prom_range;
+
+	KUNIT_EXPECT_TRUE(test, gi_nv_range_allowed(r, GI_NV_PROM_BASE));
+	KUNIT_EXPECT_TRUE(test, gi_nv_range_allowed(r, GI_NV_PROM_BASE + GI_NV_PROM_SIZE - 4));
+	KUNIT_EXPECT_FALSE(test, gi_nv_range_allowed(r, GI_NV_PROM_BASE + GI_NV_PROM_SIZE));
+	KUNIT_EXPECT_FALSE(test, gi_nv_range_allowed(r, GI_NV_PROM_BASE - 4));
+	KUNIT_EXPECT_FALSE(test, gi_nv_range_allowed(r, GI_NV_PROM_BASE + 2));
+	KUNIT_EXPECT_FALSE(test, gi_nv_range_allowed(r, GI_NV_PMC_BOOT_42));
+	KUNIT_EXPECT_FALSE(test, gi_nv_range_allowed(r, 0xfffffffc));
+}
+
+/* ERoT: a board that has one reads only with a grant; unreadable = no. */
+static void nvreg_prom_granted_fails_closed(struct kunit *test)
+{
+	KUNIT_EXPECT_TRUE(test, gi_nv_prom_granted(GI_NV_ARCH_ADA, 0));
+	KUNIT_EXPECT_TRUE(test, gi_nv_prom_granted(GI_NV_ARCH_ADA,
+						   GI_NV_EROT_VALID | GI_NV_EROT_ALLOW));
+	KUNIT_EXPECT_FALSE(test, gi_nv_prom_granted(GI_NV_ARCH_ADA, GI_NV_EROT_VALID));
+	KUNIT_EXPECT_FALSE(test, gi_nv_prom_granted(GI_NV_ARCH_ADA, 0xffffffffu));
+	KUNIT_EXPECT_FALSE(test, gi_nv_prom_granted(GI_NV_ARCH_ADA, 0xbadf1100u));
+	KUNIT_EXPECT_TRUE(test, gi_nv_prom_granted(GI_NV_ARCH_AMPERE, 0xffffffffu));
+}
+
+/* A fake PROM: @words data words, then @stop (all-ones or a PRI error). */
+struct fake_prom {
+	u32 words, stop, reads, bad_offsets, last;
+};
+
+static u32 fake_prom_rd(void *ctx, u32 off)
+{
+	struct fake_prom *p = ctx;
+	u32 i = (off - GI_NV_PROM_BASE) / 4;
+
+	p->reads++;
+	if (!gi_nv_range_allowed(&gi_nv_prom_range, off))
+		p->bad_offsets++;
+	p->last = off;
+	return i < p->words ? 0x03020100u + 0x04040404u * (i & 0x3f) : p->stop;
+}
+
+static unsigned int prom_yields;
+
+static void count_yield(void)
+{
+	prom_yields++;
+}
+
+static void nvreg_prom_copy_stops(struct kunit *test)
+{
+	u8 *buf = kunit_kzalloc(test, GI_NV_PROM_SIZE, GFP_KERNEL);
+	struct fake_prom p = { .words = 3000, .stop = 0xffffffffu };
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	prom_yields = 0;
+	KUNIT_EXPECT_EQ(test, gi_nv_prom_copy(fake_prom_rd, &p, buf, GI_NV_PROM_SIZE,
+					      count_yield), (size_t)3000 * 4);
+	KUNIT_EXPECT_EQ(test, p.reads, 3001U);
+	KUNIT_EXPECT_EQ(test, p.bad_offsets, 0U);
+	KUNIT_EXPECT_EQ(test, prom_yields, 3000U / GI_NV_PROM_PAUSE_WORDS);
+	KUNIT_EXPECT_EQ(test, buf[0], 0);
+	KUNIT_EXPECT_EQ(test, buf[3], 3);
+	KUNIT_EXPECT_EQ(test, buf[7], 7);
+
+	p = (struct fake_prom){ .words = 10, .stop = 0xbadf1100u };
+	KUNIT_EXPECT_EQ(test, gi_nv_prom_copy(fake_prom_rd, &p, buf, GI_NV_PROM_SIZE,
+					      NULL), (size_t)40);
+	KUNIT_EXPECT_EQ(test, p.reads, 11U);
+
+	p = (struct fake_prom){ .words = 0, .stop = 0xffffffffu };
+	KUNIT_EXPECT_EQ(test, gi_nv_prom_copy(fake_prom_rd, &p, buf, GI_NV_PROM_SIZE,
+					      NULL), (size_t)0);
+	KUNIT_EXPECT_EQ(test, p.reads, 1U);
+
+	p = (struct fake_prom){ .words = 0xffffffffu };
+	KUNIT_EXPECT_EQ(test, gi_nv_prom_copy(fake_prom_rd, &p, buf, GI_NV_PROM_SIZE,
+					      NULL), (size_t)GI_NV_PROM_SIZE);
+	KUNIT_EXPECT_EQ(test, p.bad_offsets, 0U);
+	KUNIT_EXPECT_EQ(test, p.last, (u32)(GI_NV_PROM_BASE + GI_NV_PROM_SIZE - 4));
+}
+
 static struct kunit_case gpuident_nvreg_cases[] = {
 	KUNIT_CASE(nvreg_valid),
 	KUNIT_CASE(nvreg_decode_boot42_ad102_a1),
@@ -341,6 +424,9 @@ static struct kunit_case gpuident_nvreg_cases[] = {
 	KUNIT_CASE(nvreg_allowlist_accepts),
 	KUNIT_CASE(nvreg_allowlist_rejects),
 	KUNIT_CASE(nvreg_prom_readable),
+	KUNIT_CASE(nvreg_prom_range),
+	KUNIT_CASE(nvreg_prom_granted_fails_closed),
+	KUNIT_CASE(nvreg_prom_copy_stops),
 	{}
 };
 

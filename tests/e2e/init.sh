@@ -540,6 +540,111 @@ else
 	fail "reprobe: no entry with a reprobe attribute for $REPROBE"
 fi
 
+# --- 2b. ROM readers race the probes: a racing read never convicts ------
+# Loops read the PCI core's own rom file of every device (each read
+# enables the ROM BAR, copies and disables it, switching it off under any
+# other reader) while every device is reprobed, one request at a time and
+# in storms. No probe may find a checksum or ROM-ID failure it did not
+# find at rest, nor call a card modified; a read that raced is at most
+# vbios_error "changed"/"unreadable". And "ready" must mean the last
+# requested probe has run: once a storm reads ready, no probe is left.
+rom_hammer() {
+	local a
+	while ! [ -e /tmp/stop-hammer ]; do
+		for a in $DEVS; do
+			[ -e "$PCI/$a/rom" ] || continue
+			echo 1 >"$PCI/$a/rom" 2>/dev/null
+			cat "$PCI/$a/rom" >/dev/null 2>&1
+			echo 0 >"$PCI/$a/rom" 2>/dev/null
+		done
+	done
+}
+rm -f /tmp/stop-hammer
+for a in $DEVS; do
+	echo "$(cat "$CLS/$a/findings" 2>/dev/null)" >"/tmp/rest-findings.$a"
+	cat "$CLS/$a/verdict" >"/tmp/rest-verdict.$a" 2>/dev/null
+done
+# One hammer: under TCG every rom read is an ioremap with a TLB-flush IPI
+# to the other vCPU, and on a loaded host more of them starve the guest.
+rom_hammer & h1=$!
+probes=0 raced=0 convicted=0 early=0
+for round in 1 2 3 4; do
+	for a in $DEVS; do
+		[ -e "$CLS/$a/reprobe" ] || continue
+		ch0=$(change_events "$a")
+		if [ $((round % 2)) -eq 0 ]; then
+			# a storm: requests while the first probe runs
+			for k in 1 2 3 4 5; do echo 1 >"$CLS/$a/reprobe"; done
+		else
+			echo 1 >"$CLS/$a/reprobe"
+		fi
+		wait_for "$READY_TIMEOUT" is_ready "$CLS/$a" || continue
+		probes=$((probes + 1))
+		f=$(cat "$CLS/$a/findings" 2>/dev/null)
+		for n in rom_checksum rom_device_id; do
+			if word "$n" "$f" && ! word "$n" "$(cat "/tmp/rest-findings.$a")"; then
+				convicted=$((convicted + 1))
+				out "INFO race: $a round $round: $n found ($(cat "$CLS/$a/vbios_checksum" 2>/dev/null))"
+			fi
+		done
+		v=$(cat "$CLS/$a/verdict" 2>/dev/null)
+		if [ "$v" = modified ] && [ "$(cat "/tmp/rest-verdict.$a")" != modified ]; then
+			convicted=$((convicted + 1))
+		fi
+		[ -e "$CLS/$a/vbios_error" ] && raced=$((raced + 1))
+		# Ready means no probe is pending: one change event at most
+		# (the probe that just ended) may follow, and state stays.
+		ch1=$(change_events "$a")
+		sleep 1
+		if [ $(($(change_events "$a") - ch1)) -gt 1 ] || ! is_ready "$CLS/$a"; then
+			early=$((early + 1))
+			out "INFO race: $a round $round: ready with a probe still to run"
+		fi
+		t "race: $a round $round: a change uevent per request" [ "$(change_events "$a")" -gt "$ch0" ]
+	done
+done
+touch /tmp/stop-hammer
+wait $h1
+eq "race: probes with the core's rom file read in a loop: none convicts (of $probes; $raced with vbios_error)" \
+	"$convicted" 0
+eq "race: state ready only after the last requested probe ($probes probes)" "$early" 0
+t "race: probes ran" [ "$probes" -gt 0 ]
+out "INFO race: $probes probes, $raced reported vbios_error, $convicted convicted"
+for a in $DEVS; do
+	[ -e "$CLS/$a/reprobe" ] || continue
+	echo 1 >"$CLS/$a/reprobe"
+	wait_for "$READY_TIMEOUT" is_ready "$CLS/$a"
+	eq "race: $a verdict at rest again" "$(cat "$CLS/$a/verdict" 2>&1)" "$(cat "/tmp/rest-verdict.$a")"
+done
+
+# --- 2c. system sleep with probes in flight -------------------------------
+# The workqueue is freezable: a probe queued just before suspend waits
+# until resume instead of copying a ROM while devices go to D3. pm_test
+# "freezer" freezes tasks and freezable workqueues, waits 5 s and thaws;
+# "devices" would also suspend them, but under TCG the guest's timers
+# do not always come back from that, and the freeze is what is tested.
+if [ -w /sys/power/pm_test ] && grep -qw freeze /sys/power/state; then
+	for a in $DEVS; do echo 1 >"$CLS/$a/reprobe"; done
+	echo freezer >/sys/power/pm_test
+	dmesg -c >/dev/null
+	if echo freeze >/sys/power/state 2>/tmp/err; then
+		pass "freeze with probes queued: frozen and thawed"
+	else
+		fail "freeze with probes queued: $(cat /tmp/err)"
+	fi
+	echo none >/sys/power/pm_test
+	dmesg >/tmp/pm.log
+	t "freeze: tasks and workqueues froze (no 'Freezing ... failed')" \
+		sh -c "! grep -qiE 'freezing .*failed|refusing to freeze' /tmp/pm.log"
+	t "freeze: every device ready after resume" wait_for "$READY_TIMEOUT" all_ready
+	for a in $DEVS; do
+		eq "freeze: $a verdict as at rest" "$(cat "$CLS/$a/verdict" 2>&1)" \
+			"$(cat "/tmp/rest-verdict.$a")"
+	done
+else
+	skip "freeze: no /sys/power/pm_test or no freeze state in this kernel"
+fi
+
 start_readers
 
 # --- 3. hot-unplug through the QEMU monitor, with readers -----------------

@@ -118,7 +118,26 @@ storm() {
 	done
 	echo $n >"/tmp/reprobe.$1"
 }
-rm -f /tmp/reprobe.*
+# ... while a reader loops over the PCI core's own rom files, each read
+# switching the ROM BAR on and off under the module's copies: a racing
+# read may leave vbios_error, never a finding the device had not at rest.
+rom_hammer() {
+	local a
+	while ! [ -e /tmp/stop-hammer ]; do
+		for a in $DEVS; do
+			[ -e "$PCI/$a/rom" ] || continue
+			echo 1 >"$PCI/$a/rom" 2>/dev/null
+			cat "$PCI/$a/rom" >/dev/null 2>&1
+			echo 0 >"$PCI/$a/rom" 2>/dev/null
+		done
+	done
+}
+for a in $DEVS; do
+	cat "$CLS/$a/findings" >"/tmp/rest-findings.$a" 2>/dev/null
+done
+rm -f /tmp/reprobe.* /tmp/stop-hammer
+rom_hammer &
+HAMMER=$!
 STORM=
 for r in 1 2 3 4; do
 	storm $r &
@@ -129,6 +148,30 @@ writes=0
 for r in 1 2 3 4; do writes=$((writes + $(cat /tmp/reprobe.$r 2>/dev/null || echo 0))); done
 t "reprobe storm: 4 writers x $REPROBE_ROUNDS rounds accepted writes ($writes)" [ "$writes" -gt 0 ]
 t "all devices ready after the reprobe storm" wait_for 120 all_ready
+touch /tmp/stop-hammer
+wait $HAMMER
+bad=
+for a in $DEVS; do
+	for n in $(cat "$CLS/$a/findings" 2>/dev/null); do
+		word "$n" "$(cat "/tmp/rest-findings.$a")" || bad="$bad $a:$n"
+	done
+done
+eq "reprobe storm beside rom readers: no finding the devices had not at rest" "${bad# }" ""
+# The tool rebuilds each verdict from the module's attributes (and checks
+# it against the module's own): the same verdict for every device.
+if [ -x /bin/gpuident ]; then
+	gpuident --json -w 10000 >/tmp/live.json 2>/tmp/live.err
+	awk -F'"' '/"address":/ { a = $4; v = "" } /"verdict":/ && a != "" && v == "" { v = $4; print a, v }' \
+		/tmp/live.json >/tmp/verdicts.txt
+	bad=
+	for a in $DEVS; do
+		[ "$(sed -n "s/^$a //p" /tmp/verdicts.txt | head -n1)" = "$(cat "$CLS/$a/verdict" 2>&1)" ] ||
+			bad="$bad $a"
+	done
+	eq "gpuident --json: every device's verdict is the module's ($NDEV devices)" "${bad# }" ""
+else
+	skip "gpuident --json: no tools/gpuident in the guest (make tool)"
+fi
 out "STAT reprobe_writes $writes"
 
 # --- 3. hot-unplug / re-plug through the host ------------------------------

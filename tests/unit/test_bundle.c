@@ -95,11 +95,67 @@ GI_TEST(bundle_truncated_and_hostile)
 	gi_gpu_list_free(&out);
 }
 
+/*
+ * A ROM whose PCI 3.0 device list names the card (ABI 1.1): the module
+ * accepts it, so must the facts rebuilt from sysfs, and a bundle keeps it.
+ */
+static const struct kv listed[] = {
+	{ "vendor_id", "0x10de" }, { "device_id", "0x2684" },
+	{ "subsystem_vendor_id", "0x10de" }, { "subsystem_device_id", "0x16f4" },
+	{ "revision", "0xa1" },
+	{ "vbios_vendor_id", "0x10de" }, { "vbios_device_id", "0x2685" },
+	{ "vbios_device_list", "0x2702 0x2684" },
+	{ "vbios_source", "shadow" }, { NULL, NULL }
+};
+
+/* The same image without its list: another device's BIOS. */
+static const struct kv unlisted[] = {
+	{ "vendor_id", "0x10de" }, { "device_id", "0x2684" },
+	{ "subsystem_vendor_id", "0x10de" }, { "subsystem_device_id", "0x16f4" },
+	{ "revision", "0xa1" },
+	{ "vbios_vendor_id", "0x10de" }, { "vbios_device_id", "0x2685" },
+	{ "vbios_source", "rom-bar" }, { NULL, NULL }
+};
+
+GI_TEST(attrs_device_list_names_the_card)
+{
+	struct gi_gpu_list in = { 0 }, out = { 0 };
+	struct gi_gpu *g, u = { 0 };
+	char *text = NULL, err[128];
+	size_t len = 0;
+	FILE *f;
+
+	g = gi_gpu_list_add(&in);
+	GI_REQUIRE(g != NULL);
+	snprintf(g->address, sizeof(g->address), "0000:01:00.0");
+	GI_REQUIRE(gi_gpu_from_attrs(g, kv_get, (void *)listed) == 0);
+	GI_EXPECT(g->facts.have & GI_HAVE_ROM);
+	GI_EXPECT_EQ(g->facts.rom_n_devlist, 2);
+	GI_EXPECT_EQ(g->facts.rom_devlist[1], 0x2684);
+	GI_EXPECT(g->report.verdict != GI_VERDICT_RELABELLED);
+
+	GI_REQUIRE(gi_gpu_from_attrs(&u, kv_get, (void *)unlisted) == 0);
+	GI_EXPECT_EQ(u.report.verdict, GI_VERDICT_RELABELLED);
+
+	f = open_memstream(&text, &len);
+	GI_REQUIRE(f != NULL);
+	GI_EXPECT_EQ(gi_bundle_write(f, &in, "0.2.0"), 0);
+	fclose(f);
+	GI_EXPECT(strstr(text, "vbios_device_list") != NULL);
+	GI_REQUIRE(gi_bundle_read(text, len, "c.txt", &out, err, sizeof(err)) == 1);
+	GI_EXPECT_EQ(out.v[0].facts.rom_n_devlist, 2);
+	GI_EXPECT_EQ(out.v[0].report.verdict, g->report.verdict);
+	free(text);
+	gi_gpu_list_free(&in);
+	gi_gpu_list_free(&out);
+}
+
 GI_TEST(attrs_refuse_other_abi_versions)
 {
 	char err[160];
 
 	GI_EXPECT_EQ(gi_abi_check("1.0", err, sizeof(err)), 0);
+	GI_EXPECT_EQ(gi_abi_check("1.1", err, sizeof(err)), 0);
 	GI_EXPECT_EQ(gi_abi_check("1.7", err, sizeof(err)), 0);
 	GI_EXPECT_EQ(gi_abi_check("2.0", err, sizeof(err)), -1);
 	GI_EXPECT(strstr(err, "ABI 2.0") != NULL);

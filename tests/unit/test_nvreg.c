@@ -611,3 +611,93 @@ GI_TEST(nvreg_probe_reads_only_allowlisted_registers)
 	GI_EXPECT(!gi_nv_probe(fake_rd, &b, &p));
 	GI_EXPECT(!p.has_chip);
 }
+
+/* The PROM window is a declared range, never a register. */
+GI_TEST(nvreg_prom_range)
+{
+	const struct gi_nv_range *r = &gi_nv_prom_range;
+
+	GI_EXPECT(gi_nv_range_allowed(r, GI_NV_PROM_BASE));
+	GI_EXPECT(gi_nv_range_allowed(r, GI_NV_PROM_BASE + GI_NV_PROM_SIZE - 4));
+	GI_EXPECT(!gi_nv_range_allowed(r, GI_NV_PROM_BASE + GI_NV_PROM_SIZE));
+	GI_EXPECT(!gi_nv_range_allowed(r, GI_NV_PROM_BASE - 4));
+	GI_EXPECT(!gi_nv_range_allowed(r, GI_NV_PROM_BASE + 2));
+	GI_EXPECT(!gi_nv_range_allowed(r, GI_NV_PMC_BOOT_42));
+	GI_EXPECT(!gi_nv_range_allowed(r, 0xfffffffc));
+	GI_EXPECT(!gi_nv_reg_allowed(GI_NV_PROM_BASE));
+}
+
+/* ERoT: a board that has one reads only with a grant; unreadable = no. */
+GI_TEST(nvreg_prom_granted_fails_closed)
+{
+	GI_EXPECT(gi_nv_prom_granted(GI_NV_ARCH_ADA, 0));
+	GI_EXPECT(gi_nv_prom_granted(GI_NV_ARCH_ADA,
+				     GI_NV_EROT_VALID | GI_NV_EROT_ALLOW));
+	GI_EXPECT(!gi_nv_prom_granted(GI_NV_ARCH_ADA, GI_NV_EROT_VALID));
+	GI_EXPECT(!gi_nv_prom_granted(GI_NV_ARCH_ADA, 0xffffffffu));
+	GI_EXPECT(!gi_nv_prom_granted(GI_NV_ARCH_ADA, 0xbadf1100u));
+	GI_EXPECT(gi_nv_prom_granted(GI_NV_ARCH_AMPERE, 0xffffffffu));
+	GI_EXPECT(gi_nv_prom_granted(GI_NV_ARCH_TURING, GI_NV_EROT_VALID));
+}
+
+/* A fake PROM: @words data words, then @stop (all-ones or a PRI error). */
+struct fake_prom {
+	u32 words, stop, reads, bad_offsets, last;
+};
+
+static u32 fake_prom_rd(void *ctx, u32 off)
+{
+	struct fake_prom *p = ctx;
+	u32 i = (off - GI_NV_PROM_BASE) / 4;
+
+	p->reads++;
+	if (!gi_nv_range_allowed(&gi_nv_prom_range, off))
+		p->bad_offsets++;
+	p->last = off;
+	return i < p->words ? 0x03020100u + 0x04040404u * (i & 0x3f) : p->stop;
+}
+
+static unsigned int prom_yields;
+
+static void count_yield(void)
+{
+	prom_yields++;
+}
+
+GI_TEST(nvreg_prom_copy_stops_at_first_non_data_word)
+{
+	static u8 buf[GI_NV_PROM_SIZE];
+	struct fake_prom p = { .words = 3000, .stop = 0xffffffffu };
+
+	prom_yields = 0;
+	GI_EXPECT(gi_nv_prom_copy(fake_prom_rd, &p, buf, sizeof(buf),
+				  count_yield) == 3000 * 4);
+	GI_EXPECT(p.reads == 3001);
+	GI_EXPECT(p.bad_offsets == 0);
+	GI_EXPECT(prom_yields == 3000 / GI_NV_PROM_PAUSE_WORDS);
+	/* little endian, byte for byte */
+	GI_EXPECT(buf[0] == 0 && buf[1] == 1 && buf[2] == 2 && buf[3] == 3);
+	GI_EXPECT(buf[4] == 4 && buf[7] == 7);
+
+	p = (struct fake_prom){ .words = 10, .stop = 0xbadf1100u };
+	GI_EXPECT(gi_nv_prom_copy(fake_prom_rd, &p, buf, sizeof(buf), NULL) == 40);
+	GI_EXPECT(p.reads == 11);
+
+	/* a dead GPU: one read */
+	p = (struct fake_prom){ .words = 0, .stop = 0xffffffffu };
+	GI_EXPECT(gi_nv_prom_copy(fake_prom_rd, &p, buf, sizeof(buf), NULL) == 0);
+	GI_EXPECT(p.reads == 1);
+
+	/* never past the window, whatever size is asked for */
+	p = (struct fake_prom){ .words = 0xffffffffu };
+	GI_EXPECT(gi_nv_prom_copy(fake_prom_rd, &p, buf, sizeof(buf), NULL) ==
+		  GI_NV_PROM_SIZE);
+	GI_EXPECT(p.reads == GI_NV_PROM_SIZE / 4);
+	GI_EXPECT(p.bad_offsets == 0);
+	GI_EXPECT(p.last == GI_NV_PROM_BASE + GI_NV_PROM_SIZE - 4);
+
+	/* and never past @size */
+	p = (struct fake_prom){ .words = 0xffffffffu };
+	GI_EXPECT(gi_nv_prom_copy(fake_prom_rd, &p, buf, 512, NULL) == 512);
+	GI_EXPECT(p.reads == 128);
+}
