@@ -548,17 +548,6 @@ fi
 # find at rest, nor call a card modified; a read that raced is at most
 # vbios_error "changed"/"unreadable". And "ready" must mean the last
 # requested probe has run: once a storm reads ready, no probe is left.
-rom_hammer() {
-	local a
-	while ! [ -e /tmp/stop-hammer ]; do
-		for a in $DEVS; do
-			[ -e "$PCI/$a/rom" ] || continue
-			echo 1 >"$PCI/$a/rom" 2>/dev/null
-			cat "$PCI/$a/rom" >/dev/null 2>&1
-			echo 0 >"$PCI/$a/rom" 2>/dev/null
-		done
-	done
-}
 rm -f /tmp/stop-hammer
 for a in $DEVS; do
 	echo "$(cat "$CLS/$a/findings" 2>/dev/null)" >"/tmp/rest-findings.$a"

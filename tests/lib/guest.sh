@@ -58,3 +58,19 @@ display_devices() {
 		case "$(cat "$d/class" 2>/dev/null)" in 0x03*) basename "$d" ;; esac
 	done
 }
+
+# rom_hammer: until /tmp/stop-hammer exists, read the PCI core's own rom
+# file of every device in $DEVS. Each read enables the ROM BAR, copies and
+# disables it, switching it off under any other reader: the race that a
+# probe's ROM copy must survive without convicting the card.
+rom_hammer() {
+	local a
+	while ! [ -e /tmp/stop-hammer ]; do
+		for a in $DEVS; do
+			[ -e "$PCI/$a/rom" ] || continue
+			echo 1 >"$PCI/$a/rom" 2>/dev/null
+			cat "$PCI/$a/rom" >/dev/null 2>&1
+			echo 0 >"$PCI/$a/rom" 2>/dev/null
+		done
+	done
+}

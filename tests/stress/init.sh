@@ -121,17 +121,6 @@ storm() {
 # ... while a reader loops over the PCI core's own rom files, each read
 # switching the ROM BAR on and off under the module's copies: a racing
 # read may leave vbios_error, never a finding the device had not at rest.
-rom_hammer() {
-	local a
-	while ! [ -e /tmp/stop-hammer ]; do
-		for a in $DEVS; do
-			[ -e "$PCI/$a/rom" ] || continue
-			echo 1 >"$PCI/$a/rom" 2>/dev/null
-			cat "$PCI/$a/rom" >/dev/null 2>&1
-			echo 0 >"$PCI/$a/rom" 2>/dev/null
-		done
-	done
-}
 for a in $DEVS; do
 	cat "$CLS/$a/findings" >"/tmp/rest-findings.$a" 2>/dev/null
 done
