@@ -350,23 +350,6 @@ static void nvreg_prom_granted_fails_closed(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, gi_nv_prom_granted(GI_NV_ARCH_AMPERE, 0xffffffffu));
 }
 
-/* A fake PROM: @words data words, then @stop (all-ones or a PRI error). */
-struct fake_prom {
-	u32 words, stop, reads, bad_offsets, last;
-};
-
-static u32 fake_prom_rd(void *ctx, u32 off)
-{
-	struct fake_prom *p = ctx;
-	u32 i = (off - GI_NV_PROM_BASE) / 4;
-
-	p->reads++;
-	if (!gi_nv_range_allowed(&gi_nv_prom_range, off))
-		p->bad_offsets++;
-	p->last = off;
-	return i < p->words ? 0x03020100u + 0x04040404u * (i & 0x3f) : p->stop;
-}
-
 static unsigned int prom_yields;
 
 static void count_yield(void)

@@ -26,4 +26,25 @@ static inline u32 lmr(u32 mag, u32 scale, bool ecc)
 	return (mag << 4) | scale | (ecc ? 1u << 30 : 0);
 }
 
+/*
+ * A fake PROM window for gi_nv_prom_copy(): @words data words, then @stop
+ * (all-ones or a PRI error). Counts the reads, and those outside the
+ * declared PROM range.
+ */
+struct fake_prom {
+	u32 words, stop, reads, bad_offsets, last;
+};
+
+static inline u32 fake_prom_rd(void *ctx, u32 off)
+{
+	struct fake_prom *p = ctx;
+	u32 i = (off - GI_NV_PROM_BASE) / 4;
+
+	p->reads++;
+	if (!gi_nv_range_allowed(&gi_nv_prom_range, off))
+		p->bad_offsets++;
+	p->last = off;
+	return i < p->words ? 0x03020100u + 0x04040404u * (i & 0x3f) : p->stop;
+}
+
 #endif
