@@ -396,6 +396,36 @@ static int sku_fits(const struct gi_sku *s, const struct gi_capture_gpu *g)
 
 #define GI_NAME_MAX_CANDIDATES	16
 
+static bool same_device(const struct gi_sku *a, const struct gi_sku *b)
+{
+	return a->vendor_id == b->vendor_id && a->device_id == b->device_id;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/*
+ * Two device IDs for one product: Turing's "A" and non-"A" dies (the
+ * driver calls 1E04 and 1E07 both "NVIDIA GeForce RTX 2080 Ti"), and the
+ * like. When the rows agree on the name, the chip and every spec and flag
+ * the classifier judges, its findings are the same whichever of them the
+ * card is, so either may stand for both. Rows that differ in anything
+ * judged stay a real ambiguity.
+ */
+static bool twins(const struct gi_sku *a, const struct gi_sku *b)
+{
+	return a->vendor_id == b->vendor_id && same_str(a->product, b->product) &&
+	       same_str(a->chip, b->chip) && a->units == b->units &&
+	       !memcmp(a->vram_mib, b->vram_mib, sizeof(a->vram_mib)) &&
+	       a->mem_type == b->mem_type && a->bus_bits == b->bus_bits &&
+	       a->pcie_gen == b->pcie_gen && a->pcie_width == b->pcie_width &&
+	       a->tdp_w == b->tdp_w && a->flags == b->flags &&
+	       a->base_device_id == b->base_device_id;
+}
+
+
 /*
  * Every candidate disagrees with the facts. One device: that is the one
  * named. Several ("NVIDIA GeForce RTX 2080 Ti" is 1E04 and 1E07): only
@@ -466,9 +496,11 @@ static bool name_to_device(const char *name, u16 vendor,
 		for (i = 0; i < n; i++) {
 			if (fit[i] != tier)
 				continue;
-			if (best >= 0 && (cand[i]->vendor_id != cand[best]->vendor_id ||
-					  cand[i]->device_id != cand[best]->device_id))
-				return false;	/* ambiguous: never guess */
+			if (best >= 0 && !same_device(cand[i], cand[best])) {
+				if (!twins(cand[i], cand[best]))
+					return false;	/* ambiguous: never guess */
+				continue;	/* either stands for both */
+			}
 			best = i;
 		}
 		/* a device that does not fit is only named when it is the one */

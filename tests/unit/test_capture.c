@@ -345,8 +345,10 @@ GI_TEST(capture_name_to_id_exact_and_unambiguous)
 	GI_EXPECT_EQ(d, 0x2685);
 	GI_EXPECT(gi_capture_name_to_id("Tesla T4", 0x10de, &v, &d));
 	GI_EXPECT_EQ(d, 0x1eb8);
-	/* several device IDs carry this name: never guess */
-	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 4090 Laptop GPU", 0x10de, &v, &d));
+	/* two device IDs, one product with the same specs: either stands */
+	GI_EXPECT(gi_capture_name_to_id("NVIDIA GeForce RTX 4090 Laptop GPU", 0x10de, &v, &d));
+	GI_EXPECT(d == 0x2717 || d == 0x2757);
+	/* several device IDs whose specs differ carry this name: never guess */
 	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 3060", 0x10de, &v, &d));
 	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce RTX 409", 0x10de, &v, &d));
 	GI_EXPECT(!gi_capture_name_to_id("NVIDIA GeForce ...", 0x10de, &v, &d));
@@ -1648,9 +1650,10 @@ GI_TEST(capture_namesake_2080_ti_22gb_is_modified_either_way)
 	GI_EXPECT_EQ(gpus[0].facts.vram_mib, 22528);
 	GI_EXPECT(gpus[0].facts.ids_from_name);
 	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_MODIFIED);
+	/* 1E04 and 1E07 are twins: 11 GB fits both, and either stands */
 	GI_REQUIRE(parse(smi_table_row("NVIDIA GeForce RTX 2080 Ti", 11264)) == 1);
-	GI_EXPECT(verdict(&gpus[0]) == GI_VERDICT_ORIGINAL ||
-		  verdict(&gpus[0]) == GI_VERDICT_UNKNOWN);
+	GI_EXPECT(gpus[0].facts.device_id == 0x1E04 || gpus[0].facts.device_id == 0x1E07);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
 	/* less memory than both: no candidate stands for the others */
 	GI_REQUIRE(parse(smi_table_row("NVIDIA GeForce RTX 2080 Ti", 4096)) == 1);
 	GI_EXPECT(!(gpus[0].facts.have & GI_HAVE_IDS));
