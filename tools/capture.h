@@ -24,6 +24,8 @@ enum gi_capture_format {
 	GI_CAPTURE_HEXDUMP,	/* "hexdump": hexdump/xxd/od of a config file */
 	GI_CAPTURE_DEVICEQUERY,	/* "devicequery": CUDA sample deviceQuery */
 	GI_CAPTURE_PROC,	/* "proc-nvidia": /proc/driver/nvidia/.../information */
+	GI_CAPTURE_SMI_L,	/* "nvidia-smi-L": nvidia-smi -L */
+	GI_CAPTURE_SMI_CSV,	/* "nvidia-smi-csv": nvidia-smi --query-gpu --format=csv */
 	GI_CAPTURE_N_FORMATS
 };
 
@@ -188,6 +190,10 @@ void gi_cap_read_hexdump(struct gi_cap_set *set, const char *data,
 void gi_cap_read_devicequery(struct gi_cap_set *set, const char *data,
 			     size_t len);
 void gi_cap_read_proc(struct gi_cap_set *set, const char *data, size_t len);
+void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
+			  size_t len);
+void gi_cap_read_smi_csv(struct gi_cap_set *set, const char *data,
+			 size_t len);
 
 /* lspci's device line ("01:00.0 VGA compatible controller [0300]: ..."). */
 struct gi_lspci_head {
