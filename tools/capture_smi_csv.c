@@ -75,6 +75,9 @@ static bool split(struct gi_span t, struct gi_span *f, unsigned int *n)
  */
 static bool header_field(struct gi_span s, enum field *f, bool *is_known)
 {
+	static const char *const plain[] = {
+		"timestamp", "count", "pstate",
+	};
 	size_t i, end = s.n;
 	long br = gi_span_find_ci(s, " [");
 
@@ -101,7 +104,14 @@ static bool header_field(struct gi_span s, enum field *f, bool *is_known)
 			*is_known = true;
 		}
 	}
-	return true;
+	/*
+	 * Other query names have a '.' or '_' ("utilization.gpu"), but for
+	 * these few; plain words ("name, age, city") make no header.
+	 */
+	for (i = 0; i < GI_ARRAY_SIZE(plain); i++)
+		if (gi_span_eq_ci(s, plain[i]))
+			return true;
+	return *is_known || memchr(s.p, '.', s.n) || memchr(s.p, '_', s.n);
 }
 
 /* The header of a CSV: every field a query name, at least one we know. */
@@ -307,7 +317,8 @@ static u32 not_asked(const enum field *col, unsigned int n)
 		GI_HAVE_BIOS_VERSION | GI_HAVE_ECC | GI_HAVE_LINK) & ~shown;
 }
 
-static void header_row(struct gi_cap_set *set, const enum field *col,
+/* A row under a header; false (nothing kept) if it does not fit it. */
+static bool header_row(struct gi_cap_set *set, const enum field *col,
 		       unsigned int ncol, const struct gi_span *f, size_t off)
 {
 	struct gi_capture_gpu g;
@@ -318,12 +329,13 @@ static void header_row(struct gi_cap_set *set, const enum field *col,
 	g.not_shown |= not_asked(col, ncol);
 	for (i = 0; i < ncol; i++)
 		if (!take(&g, col[i], f[i], &gpumax))
-			return;
+			return false;
 	if (gpumax) {
 		g.facts.link_gen_max = 0;
 		gi_cap_set_link_gen(&g, gpumax);
 	}
 	gi_cap_commit(set, &g);
+	return true;
 }
 
 /* A noheader row, read only as far as its shape is unambiguous. */
@@ -391,12 +403,17 @@ void gi_cap_read_smi_csv(struct gi_cap_set *set, const char *data,
 	while (gi_lines_next(&it, &line, &off)) {
 		t = gi_span_trim(gi_span_strip_log_prefix(line));
 		if (!t.n || !memchr(t.p, ',', t.n)) {
-			/* a one-field query: "name", then a name a line */
-			if (t.n && ncol == 1 && name_value(t, true))
+			/*
+			 * A one-field query: "name", then a name a line, up
+			 * to the first line that is not one.
+			 */
+			if (t.n && ncol == 1 && name_value(t, true)) {
 				header_row(set, col, 1, &t, off);
-			else if (t.n && header(t, hcol, &hn) && hn == 1) {
+			} else if (t.n && header(t, hcol, &hn) && hn == 1) {
 				col[0] = hcol[0];
 				ncol = 1;
+			} else if (ncol == 1) {
+				ncol = 0;
 			}
 			continue;
 		}
@@ -407,9 +424,9 @@ void gi_cap_read_smi_csv(struct gi_cap_set *set, const char *data,
 		}
 		if (!split(t, f, &n))
 			continue;
-		if (ncol > 1 && n == ncol)
-			header_row(set, col, ncol, f, off);
-		else if (!ncol)
+		/* a row that does not fit the header may be a noheader one */
+		if (ncol <= 1 || n != ncol ||
+		    !header_row(set, col, ncol, f, off))
 			bare_row(set, f, n, off);
 	}
 }
