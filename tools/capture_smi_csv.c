@@ -354,7 +354,6 @@ static void bare_row(struct gi_cap_set *set, const struct gi_span *f,
 	if (n < 2 || first >= n || !name_value(f[first], true))
 		return;
 	gi_cap_init(&g, GI_CAPTURE_SMI_CSV, off);
-	/* what a row shows is only known field by field, below */
 	g.not_shown |= not_asked(NULL, 0);
 	gi_span_copy(g.name, sizeof(g.name), f[first]);
 	for (i = first + 1; i < n; i++) {
@@ -383,10 +382,10 @@ static void bare_row(struct gi_cap_set *set, const struct gi_span *f,
 				       sizeof(g.driver_version), v);
 		}
 	}
-	if (have_total && (!total_bare || (more_bare && total >= 1024))) {
+	if (have_total && (!total_bare || (more_bare && total >= 1024)))
 		gi_cap_set_vram(&g, total);
-		g.not_shown &= ~GI_HAVE_VRAM;
-	}
+	/* the query is unknown: what a row showed is all it could */
+	g.not_shown &= ~g.facts.have;
 	gi_cap_commit(set, &g);
 }
 

@@ -171,9 +171,18 @@ GI_TEST(smi_csv_noheader_rows_by_shape)
 		/* index, name, memory.total: a 24 GB card showing 48 GB */
 		"2, NVIDIA GeForce RTX 4090, 49140 MiB, 570.86.10\n"
 		/* name, memory.total, memory.used without units */
-		"NVIDIA GeForce RTX 4090, 24564, 1200\n";
+		"NVIDIA GeForce RTX 4090, 24564, 1200\n"
+		/* fields only their shape tells apart, in any order */
+		"NVIDIA GeForce RTX 4090, GPU-abcdef01-1234-1234-1234-123456789abc, 95.02.18.80.87, 00000000:41:00.0\n";
+	const struct gi_capture_gpu *g = &gpus[2];
 
-	GI_REQUIRE(parse(text) == 2);
+	GI_REQUIRE(parse(text) == 3);
+	GI_EXPECT_STR(g->address, "0000:41:00.0");
+	GI_EXPECT_STR(g->uuid, "GPU-abcdef01-1234-1234-1234-123456789abc");
+	GI_EXPECT(g->facts.have & GI_HAVE_BIOS_VERSION);
+	/* a noheader row lists as not shown only what it did not show */
+	GI_EXPECT(!(g->facts.have & g->not_shown & ~g->inferred));
+	GI_EXPECT(g->not_shown & GI_HAVE_VRAM);
 	GI_EXPECT_STR(gpus[0].name, "NVIDIA GeForce RTX 4090");
 	GI_EXPECT_EQ(gpus[0].facts.vram_mib, 49140);
 	GI_EXPECT_STR(gpus[0].driver_version, "570.86.10");
