@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Capture readers: what people paste about a GPU (nvidia-smi -q, its XML,
- * the nvidia-smi table, lspci text and config-space dumps, CUDA deviceQuery,
+ * the nvidia-smi table, -L and --query-gpu CSV, lspci text and config-space
+ * dumps, CUDA deviceQuery,
  * /proc/driver/nvidia/gpus/ * /information) turned into facts records for
  * the classifier. Input is untrusted text: every reader works on
  * length-bounded spans, never on NUL-terminated copies, and does a bounded
@@ -31,7 +32,7 @@ enum gi_capture_format {
 
 struct gi_capture_gpu {
 	struct gi_facts facts;      /* origin = GI_ORIGIN_REPORT; have bits only for what the input showed */
-	char format[24];            /* "nvidia-smi-q", "nvidia-smi-xml", "nvidia-smi", "lspci", "lspci-x", "hexdump", "devicequery", "proc-nvidia" (several joined by "+" when merged) */
+	char format[24];            /* "nvidia-smi-q", "nvidia-smi-xml", "nvidia-smi", "lspci", "lspci-x", "hexdump", "devicequery", "proc-nvidia", "nvidia-smi-L", "nvidia-smi-csv" (several joined by "+" when merged) */
 	char address[32];           /* PCI address normalised to "dddd:bb:dd.f" lowercase, "" if the input gave none */
 	char name[96];              /* the product name as the input gave it */
 	char bios_version[32];      /* as given, e.g. "95.02.18.80.87" */

@@ -12,6 +12,8 @@
  * column and smi -q's MIG mode say: its memory is shared out, so its
  * size is no longer the card's to compare.
  */
+#include <stdlib.h>
+
 #include "capture.h"
 
 /* "GPU 3: NAME (UUID: GPU-...)": the name and the UUID. */
@@ -45,33 +47,95 @@ static bool mig_line(struct gi_span t)
 	       gi_span_find_ci(t, "(UUID: MIG-") > 0;
 }
 
+/* Records of the other nvidia-smi views that -L could be naming. */
+static bool pairable(const struct gi_capture_gpu *c, const char *name)
+{
+	return c->address[0] && !c->uuid[0] && !strcmp(c->name, name) &&
+	       (c->formats & ((1u << GI_CAPTURE_SMI_TABLE) |
+			      (1u << GI_CAPTURE_SMI_CSV)));
+}
+
+/*
+ * A paste often holds the table and -L of one machine: the table has the
+ * addresses, -L the UUIDs, neither has the other's key. nvidia-smi lists
+ * GPUs in the same (PCI bus) order in both, so when the paste has exactly
+ * as many such records of a name as -L has GPUs of it, the k-th of each
+ * is one GPU: -L's gets that address, and commits into it. Any other
+ * count is left as it is: a guess could tie a UUID to the wrong card.
+ */
+static void pair_with_addresses(const struct gi_cap_set *set,
+				struct gi_capture_gpu *l, unsigned int n)
+{
+	unsigned int i, j, k, same;
+	int c, seen;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i && strcmp(l[j].name, l[i].name); j++)
+			;
+		if (j < i)
+			continue;	/* its name was dealt with */
+		same = 0;
+		for (j = i; j < n; j++)
+			same += !strcmp(l[j].name, l[i].name);
+		seen = 0;
+		for (c = 0; c < set->n; c++)
+			seen += pairable(&set->gpu[c], l[i].name);
+		if ((unsigned int)seen != same)
+			continue;
+		for (j = i, c = 0, k = 0; j < n && k < same; j++) {
+			if (strcmp(l[j].name, l[i].name))
+				continue;
+			while (!pairable(&set->gpu[c], l[i].name))
+				c++;
+			memcpy(l[j].address, set->gpu[c].address,
+			       sizeof(l[j].address));
+			c++;
+			k++;
+		}
+	}
+}
+
 void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 			  size_t len)
 {
+	struct gi_capture_gpu *l = calloc(GI_CAPTURE_MAX_GPUS, sizeof(*l));
 	struct gi_span line, t, name, uuid;
 	struct gi_capture_gpu g;
 	struct gi_lines it;
+	unsigned int n = 0, i;
 	bool open = false;
 	size_t off;
 
 	gi_lines_init(&it, data, len);
-	while (gi_lines_next(&it, &line, &off)) {
-		t = gi_span_trim(gi_span_strip_log_prefix(line));
-		if (gpu_line(t, &name, &uuid)) {
-			if (open)
+	for (;;) {
+		bool more = gi_lines_next(&it, &line, &off);
+
+		t = more ? gi_span_trim(gi_span_strip_log_prefix(line)) : line;
+		if (more && open && mig_line(t)) {
+			g.facts.partitioned = true;
+			continue;
+		}
+		/* anything else ends the GPU's MIG list */
+		if (open) {
+			if (l && n < GI_CAPTURE_MAX_GPUS)
+				l[n++] = g;
+			else
 				gi_cap_commit(set, &g);
+			open = false;
+		}
+		if (!more)
+			break;
+		if (gpu_line(t, &name, &uuid)) {
 			gi_cap_init(&g, GI_CAPTURE_SMI_L, off);
 			gi_span_copy(g.name, sizeof(g.name), name);
 			gi_span_copy(g.uuid, sizeof(g.uuid), uuid);
 			open = true;
-		} else if (open && mig_line(t)) {
-			g.facts.partitioned = true;
-		} else if (open) {
-			/* anything else ends the GPU's MIG list */
-			gi_cap_commit(set, &g);
-			open = false;
 		}
 	}
-	if (open)
-		gi_cap_commit(set, &g);
+	if (!l)
+		return;
+	pair_with_addresses(set, l, n);
+	for (i = 0; i < n; i++)
+		gi_cap_commit(set, &l[i]);
+	free(l);
 }

@@ -6,6 +6,7 @@
  * headers and none, units and none, fields in any order, MIG lines,
  * Windows line ends, noise, and lines of other tools they must leave alone.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "gitest.h"
@@ -79,6 +80,37 @@ GI_TEST(smi_l_indented_and_mig_devices)
 	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x20B2);
 	/* a MIG line after prose belongs to no GPU of the list */
 	GI_EXPECT(!gpus[1].facts.partitioned);
+}
+
+/* The table has the addresses, -L the UUIDs: one record a GPU when they agree. */
+GI_TEST(smi_l_pairs_with_the_table_of_the_same_paste)
+{
+	static const char table[] =
+		"|   0  NVIDIA GeForce RTX 4090        Off |   00000000:17:00.0 Off |                  Off |\n"
+		"| 30%   30C    P8             20W /  450W |       2MiB /  24564MiB |      0%      Default |\n"
+		"|   1  NVIDIA GeForce RTX 4090        Off |   00000000:65:00.0 Off |                  Off |\n"
+		"| 30%   31C    P8             18W /  450W |       2MiB /  24564MiB |      0%      Default |\n";
+	static const char list2[] =
+		"GPU 0: NVIDIA GeForce RTX 4090 (UUID: GPU-aaaaaaaa-0000-0000-0000-000000000000)\n"
+		"GPU 1: NVIDIA GeForce RTX 4090 (UUID: GPU-bbbbbbbb-0000-0000-0000-000000000000)\n";
+	static const char list3[] =
+		"GPU 2: NVIDIA GeForce RTX 4090 (UUID: GPU-cccccccc-0000-0000-0000-000000000000)\n";
+	char text[2048];
+
+	snprintf(text, sizeof(text), "%s%s", table, list2);
+	GI_REQUIRE(parse(text) == 2);
+	GI_EXPECT_STR(gpus[0].address, "0000:17:00.0");
+	GI_EXPECT_STR(gpus[0].uuid, "GPU-aaaaaaaa-0000-0000-0000-000000000000");
+	GI_EXPECT_STR(gpus[1].address, "0000:65:00.0");
+	GI_EXPECT_STR(gpus[1].uuid, "GPU-bbbbbbbb-0000-0000-0000-000000000000");
+	GI_EXPECT(from(&gpus[1], GI_CAPTURE_SMI_TABLE));
+	GI_EXPECT(from(&gpus[1], GI_CAPTURE_SMI_L));
+	GI_EXPECT_EQ(gpus[1].facts.vram_mib, 24564);
+	/* three GPUs in -L, two in the table: which is which is not known */
+	snprintf(text, sizeof(text), "%s%s%s", table, list2, list3);
+	GI_REQUIRE(parse(text) == 5);
+	GI_EXPECT_STR(gpus[0].uuid, "");
+	GI_EXPECT_STR(gpus[2].address, "");
 }
 
 GI_TEST(smi_l_malformed_lines_are_not_gpus)
