@@ -49,6 +49,21 @@ static const struct {
 			      GI_HAVE_SM_COUNT | GI_HAVE_VRAM | GI_HAVE_BAR1 |
 			      GI_HAVE_ECC | GI_HAVE_LINK | GI_HAVE_PART_NUMBER,
 			      GI_VENDOR_NVIDIA },
+	/* name and UUID only */
+	[GI_CAPTURE_SMI_L] = { "nvidia-smi-L", NEVER_IN_TEXT | GI_HAVE_IDS |
+			       GI_HAVE_SUBSYS | GI_HAVE_REVISION |
+			       GI_HAVE_SM_COUNT | GI_HAVE_VRAM | GI_HAVE_BAR1 |
+			       GI_HAVE_BIOS_VERSION | GI_HAVE_ECC |
+			       GI_HAVE_LINK | GI_HAVE_PART_NUMBER,
+			       GI_VENDOR_NVIDIA },
+	/*
+	 * No --query-gpu field for these; the reader adds the bits of the
+	 * fields a header leaves out.
+	 */
+	[GI_CAPTURE_SMI_CSV] = { "nvidia-smi-csv", NEVER_IN_TEXT |
+				 GI_HAVE_REVISION | GI_HAVE_SM_COUNT |
+				 GI_HAVE_BAR1 | GI_HAVE_PART_NUMBER,
+				 GI_VENDOR_NVIDIA },
 };
 
 const char *gi_capture_format_name(unsigned int format)
@@ -571,6 +586,8 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
 	gi_cap_read_proc(&set, data, len);
 	gi_cap_read_devicequery(&set, data, len);
 	gi_cap_read_smi_table(&set, data, len);
+	gi_cap_read_smi_csv(&set, data, len);
+	gi_cap_read_smi_list(&set, data, len);
 
 	for (i = 0; i < set.n; i++)
 		name_to_ids(&out[i]);

@@ -52,6 +52,11 @@ static const char *const samples[] = {
 	"  Device PCI Domain ID / Bus ID / location ID:   0 / 1 / 0\n",
 	("Model: \t\t NVIDIA GeForce RTX 4090\nGPU UUID: \t GPU-b9029ae5\n"
 	 "Video BIOS: \t 95.02.18.80.87\nBus Location: \t 0000:01:00.0\n"),
+	"GPU 0: NVIDIA H20 (UUID: GPU-2f815c32-768d)\n"
+	"  MIG 3g.48gb     Device  0: (UUID: MIG-e76cc178-e1f3)\n",
+	"index, name, pci.bus_id, pci.device_id, memory.total [MiB], vbios_version\n"
+	"0, NVIDIA GeForce RTX 4090, 00000000:01:00.0, 0x268410DE, 24564 MiB, 95.02.18.80.87\n"
+	"2, NVIDIA GeForce RTX 4090, 49140, 48628\n",
 };
 
 static bool terminated(const char *s, size_t n)
