@@ -287,8 +287,11 @@ static void merge(struct gi_capture_gpu *d, const struct gi_capture_gpu *s)
 	MERGE(GI_HAVE_SM_COUNT, df->sm_count == sf->sm_count,
 	      (df->sm_count = sf->sm_count,
 	       df->sm_from_fuses = sf->sm_from_fuses));
-	MERGE(GI_HAVE_VRAM, df->vram_mib == sf->vram_mib,
-	      (df->vram_mib = sf->vram_mib, df->vram_source = sf->vram_source));
+	/* a lower bound agrees with any size at least as large */
+	MERGE(GI_HAVE_VRAM, df->vram_mib == sf->vram_mib ||
+	      (sf->vram_lower_bound && sf->vram_mib <= df->vram_mib),
+	      (df->vram_mib = sf->vram_mib, df->vram_source = sf->vram_source,
+	       df->vram_lower_bound = sf->vram_lower_bound));
 	MERGE(GI_HAVE_BAR1, df->bar1_mib == sf->bar1_mib,
 	      df->bar1_mib = sf->bar1_mib);
 	MERGE(GI_HAVE_BIOS_VERSION,
@@ -396,9 +399,12 @@ static int sku_fits(const struct gi_sku *s, const struct gi_capture_gpu *g)
 			if ((u64)f->vram_mib * 100 >= (u64)s->vram_mib[i] * 90 &&
 			    (u64)f->vram_mib * 100 <= (u64)s->vram_mib[i] * 102)
 				ok = true;
-		if (!ok)
+		if (ok)
+			compared++;
+		/* a lower bound (used or free memory?) rules out only by excess */
+		else if (!f->vram_lower_bound ||
+			 (u64)f->vram_mib * 100 > (u64)gi_sku_vram_max(s) * 102)
 			return -1;
-		compared++;
 	}
 	if ((f->have & GI_HAVE_SM_COUNT) && s->units &&
 	    s->vendor_id == GI_VENDOR_NVIDIA) {

@@ -382,8 +382,11 @@ static void bare_row(struct gi_cap_set *set, const struct gi_span *f,
 				       sizeof(g.driver_version), v);
 		}
 	}
-	if (have_total && (!total_bare || (more_bare && total >= 1024)))
+	if (have_total && (!total_bare || (more_bare && total >= 1024))) {
 		gi_cap_set_vram(&g, total);
+		/* without a header, the column may be used or free memory */
+		g.facts.vram_lower_bound = true;
+	}
 	/* the query is unknown: what a row showed is all it could */
 	g.not_shown &= ~g.facts.have;
 	gi_cap_commit(set, &g);

@@ -58,6 +58,12 @@ struct gi_facts {
 	u32 vram_mib;
 	enum gi_vram_source vram_source;
 	/*
+	 * vram_mib is at most the card's memory, not its size: a headerless
+	 * CSV column that may as well be used or free memory. More than any
+	 * shipped configuration still counts; less says nothing.
+	 */
+	bool vram_lower_bound;
+	/*
 	 * The GPU is seen through MIG, vGPU, a container limit or SR-IOV:
 	 * memory and SM counts may be a slice of the real ones.
 	 */

@@ -365,6 +365,13 @@ static void check_vram(struct ctx *c)
 	lo_pct = ecc_possible ? 90 : 94;
 	snprintf(c->a, sizeof(c->a), "%u MiB", seen);
 	vram_list(c->b, sizeof(c->b), s);
+	if (f->vram_lower_bound &&
+	    (u64)seen * 100 <= (u64)gi_sku_vram_max(s) * 102) {
+		FINDING(c->r, GI_CHECK_VRAM_SIZE, GI_RESULT_INFO,
+			GI_VERDICT_ORIGINAL, GI_WEIGHT_NONE, c->a, c->b,
+			"a value that may be used or free memory: only more than the card can carry would count");
+		return;
+	}
 
 	for (i = 0; i < GI_SKU_MAX_VRAM && s->vram_mib[i]; i++) {
 		u64 cfg = s->vram_mib[i];

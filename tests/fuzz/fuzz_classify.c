@@ -26,6 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f.ecc_enabled = data[4] & 1;
 	f.rom_checksum_ok = data[5] & 1;
 	f.ids_from_name = (data[5] >> 1) & 1;
+	f.vram_lower_bound = (data[5] >> 2) & 1;
 	/* often a real device, so the knowledge-base paths run */
 	if (data[6] & 1) {
 		static const uint16_t devs[] = { 0x2684, 0x2685, 0x1e04, 0x2206,

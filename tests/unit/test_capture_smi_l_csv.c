@@ -243,6 +243,29 @@ GI_TEST(smi_csv_noheader_ambiguous_memory_is_not_read)
 	}
 }
 
+/*
+ * "name, memory.used" and "name, memory.total" look alike without a
+ * header: the value is at most the card's memory. Less than the card
+ * shipped with says nothing (no failure, no lower confidence); more than
+ * it can carry still counts.
+ */
+GI_TEST(smi_csv_noheader_memory_is_a_lower_bound)
+{
+	static const char text[] =
+		"NVIDIA GeForce RTX 4090, 1234 MiB\n"
+		"NVIDIA GeForce RTX 4090, 49140 MiB\n";
+	struct gi_report r;
+	unsigned int i;
+
+	GI_REQUIRE(parse(text) == 2);
+	GI_EXPECT(gpus[0].facts.vram_lower_bound);
+	gi_classify(&gpus[0].facts, &r);
+	GI_EXPECT_EQ(r.verdict, GI_VERDICT_ORIGINAL);
+	for (i = 0; i < r.n_findings; i++)
+		GI_EXPECT(r.findings[i].result != GI_RESULT_FAIL);
+	GI_EXPECT_EQ(verdict(&gpus[1]), GI_VERDICT_TRANSPLANT);
+}
+
 /* Lines of other tools, with commas or "GPU N:", are not these formats. */
 GI_TEST(smi_l_csv_leave_other_formats_alone)
 {
