@@ -14,4 +14,11 @@
 int gi_analyze_file(const char *path, struct gi_gpu_list *list, char *err,
 		    size_t errlen);
 
+/*
+ * After the files of one call: one device, one GPU. The text inputs'
+ * records of one device (gi_capture_merge()) become one entry of @list,
+ * classified again, its file "a.txt+b.txt"; the others leave the list.
+ */
+void gi_analyze_merge(struct gi_gpu_list *list);
+
 #endif

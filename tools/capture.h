@@ -48,6 +48,8 @@ struct gi_capture_gpu {
 	u32 inferred;
 	/* GI_HAVE_* bits two merged sources disagreed on; the first is kept. */
 	u32 conflicts;
+	/* the first disagreement in words: "VRAM 24564 MiB, 49140 MiB (nvidia-smi)" */
+	char conflict[96];
 	/*
 	 * The PCI vendor the input implies without showing IDs: NVIDIA for
 	 * nvidia-smi, deviceQuery and /proc/driver/nvidia; the vendor's name
@@ -73,6 +75,17 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out, i
  * On success @err holds "" or a warning (more GPUs than @max: the rest were
  * left out). Records come in the order they first appear in the input.
  */
+
+/*
+ * One device, one record, across several inputs (the files of one analyze
+ * call): records of different formats that share a PCI address (and do
+ * not name different devices), or that are each other's only match by
+ * IDs or name, are merged, the later into the earlier. Two records of one
+ * format are never merged: they are two GPUs, or the same view twice.
+ * @into (may be NULL) gets, for each of the @n records, the index of the
+ * record it now is part of. Returns the new count.
+ */
+int gi_capture_merge(struct gi_capture_gpu *g, int n, int *into);
 
 /* "nvidia-smi-q" etc. for one enum gi_capture_format, "?" if out of range. */
 const char *gi_capture_format_name(unsigned int format);
@@ -161,6 +174,23 @@ void gi_cap_init(struct gi_capture_gpu *g, enum gi_capture_format format,
  * UUID) when there is one. Records with nothing in them are not kept.
  */
 void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *g);
+
+/*
+ * What the shell lines of a paste say about the device the output below
+ * them is about: a PCI address in the prompt's directory
+ * ("root@host:/sys/bus/pci/devices/0000:01:00.0# xxd config"), in a "cd"
+ * (both stay until a prompt shows another directory) or on the command
+ * line ("cat /proc/driver/nvidia/gpus/0000:01:00.0/information", until
+ * the next line that is not tool output).
+ */
+struct gi_shell {
+	char cwd[32], cmd[32];
+};
+
+/* Feed a line that is not tool output. */
+void gi_shell_line(struct gi_shell *sh, struct gi_span line);
+/* The address the next output is about, "" if none. */
+const char *gi_shell_address(const struct gi_shell *sh);
 
 /* Setters that also set the GI_HAVE_* bit, from what a reader saw. */
 void gi_cap_set_ids(struct gi_capture_gpu *g, u16 vendor, u16 device);

@@ -4,8 +4,9 @@
  * 26 ..." under the device line) and hexdump -C, hexdump, xxd, xxd -g1 and
  * od -Ax -tx1 of /sys/bus/pci/devices/.../config. The bytes go to
  * capture_config.c. A dump's PCI address comes from the lspci device line
- * above it or from a ".../0000:01:00.0/config" path on the command line
- * pasted before it.
+ * above it, from a ".../0000:01:00.0/config" path on the command line
+ * pasted before it, or from the directory a prompt shows
+ * ("root@host:/sys/bus/pci/devices/0000:01:00.0# xxd config").
  *
  * libpci has a reader for lspci -x dumps (its "dump" access method), but
  * it reports a malformed line through its error handler, which must not
@@ -87,27 +88,6 @@ static bool parse_hexline(struct gi_span t, struct hexline *h)
 	return h->n > 0 && !(h->lspci && glen != 2);
 }
 
-/* "/sys/bus/pci/devices/0000:01:00.0/config" anywhere on the line. */
-static bool config_path(struct gi_span t, char *addr, size_t n)
-{
-	long at = gi_span_find_ci(t, "/config");
-	size_t end, start;
-	u8 bus, dev, fn;
-	size_t used;
-	u32 dom;
-
-	if (at <= 0)
-		return false;
-	end = (size_t)at;
-	for (start = end; start > 0 && t.p[start - 1] != '/'; start--)
-		;
-	if (!gi_parse_pci_addr(gi_span_sub(t, start, end), &dom, &bus, &dev, &fn,
-			       &used) || start + used != end)
-		return false;
-	gi_format_pci_addr(addr, n, dom, bus, dev, fn);
-	return true;
-}
-
 struct dump {
 	bool open;
 	bool lspci;
@@ -120,7 +100,7 @@ struct dump {
 	bool have_head;
 	struct gi_lspci_head head;
 	size_t head_where;
-	char addr[32];
+	struct gi_shell sh;		/* the prompt and command above it */
 };
 
 static void fill_repeat(struct dump *d, size_t upto)
@@ -152,16 +132,18 @@ static void finish(struct gi_cap_set *set, struct dump *d)
 		gi_format_pci_addr(g.address, sizeof(g.address), d->head.domain,
 				   d->head.bus, d->head.dev, d->head.fn);
 		gi_span_copy(g.name, sizeof(g.name), d->head.name);
-	} else if (d->addr[0]) {
-		snprintf(g.address, sizeof(g.address), "%s", d->addr);
+	} else {
+		snprintf(g.address, sizeof(g.address), "%s",
+			 gi_shell_address(&d->sh));
 	}
 	gi_cap_commit(set, &g);
 }
 
+/* A command's address holds for its output only; a prompt's directory stays. */
 static void forget_context(struct dump *d)
 {
 	d->have_head = false;
-	d->addr[0] = '\0';
+	d->sh.cmd[0] = '\0';
 }
 
 static void line(struct gi_cap_set *set, struct dump *d, struct gi_span l,
@@ -194,7 +176,7 @@ static void line(struct gi_cap_set *set, struct dump *d, struct gi_span l,
 			return;
 		finish(set, d);
 		forget_context(d);
-		config_path(t, d->addr, sizeof(d->addr));
+		gi_shell_line(&d->sh, t);
 		return;
 	}
 	if (!h.n) {

@@ -5,7 +5,9 @@
  * to records that only named their GPU. The readers are in capture_*.c,
  * one per format family.
  */
+#include <ctype.h>
 #include <stdlib.h>
+#include <strings.h>
 
 #include "capture.h"
 #include "gpuident/kb.h"
@@ -266,10 +268,77 @@ static void merge_formats(struct gi_capture_gpu *d, const struct gi_capture_gpu 
 		}							\
 	} while (0)
 
+static bool vram_agrees(u32 a, u32 b)
+{
+	u32 hi = a > b ? a : b, lo = a > b ? b : a;
+
+	return (u64)(hi - lo) * 100 <= (u64)hi * 3;
+}
+
+/* The first disagreement in words, for the finding that reports it. */
+static void note_conflict(struct gi_capture_gpu *d,
+			  const struct gi_capture_gpu *s, u32 bit)
+{
+	const struct gi_facts *a = &d->facts, *b = &s->facts;
+	char what[80];
+
+	if (d->conflict[0])
+		return;
+	switch (bit) {
+	case GI_HAVE_IDS:
+		snprintf(what, sizeof(what), "device %04x:%04x, %04x:%04x",
+			 a->vendor_id, a->device_id, b->vendor_id, b->device_id);
+		break;
+	case GI_HAVE_SUBSYS:
+		snprintf(what, sizeof(what), "subsystem %04x:%04x, %04x:%04x",
+			 a->ssvid, a->ssid, b->ssvid, b->ssid);
+		break;
+	case GI_HAVE_REVISION:
+		snprintf(what, sizeof(what), "revision %02x, %02x", a->revision,
+			 b->revision);
+		break;
+	case GI_HAVE_SM_COUNT:
+		snprintf(what, sizeof(what), "%u SMs, %u SMs", a->sm_count,
+			 b->sm_count);
+		break;
+	case GI_HAVE_VRAM:
+		snprintf(what, sizeof(what), "VRAM %u MiB, %u MiB", a->vram_mib,
+			 b->vram_mib);
+		break;
+	case GI_HAVE_BAR1:
+		snprintf(what, sizeof(what), "BAR1 %u MiB, %u MiB", a->bar1_mib,
+			 b->bar1_mib);
+		break;
+	case GI_HAVE_BIOS_VERSION:
+		snprintf(what, sizeof(what),
+			 "VBIOS %02X.%02X.%02X.%02X.%02X, %02X.%02X.%02X.%02X.%02X",
+			 a->bios_version[0], a->bios_version[1], a->bios_version[2],
+			 a->bios_version[3], a->bios_version[4], b->bios_version[0],
+			 b->bios_version[1], b->bios_version[2], b->bios_version[3],
+			 b->bios_version[4]);
+		break;
+	case GI_HAVE_ECC:
+		snprintf(what, sizeof(what), "ECC %s, %s",
+			 a->ecc_enabled ? "on" : "off", b->ecc_enabled ? "on" : "off");
+		break;
+	case GI_HAVE_LINK:
+		snprintf(what, sizeof(what), "link Gen%u x%u, Gen%u x%u",
+			 a->link_gen_max, a->link_width_max, b->link_gen_max,
+			 b->link_width_max);
+		break;
+	default:
+		snprintf(what, sizeof(what), "part number %.24s, %.24s",
+			 a->part_number, b->part_number);
+		break;
+	}
+	snprintf(d->conflict, sizeof(d->conflict), "%s (%s)", what, s->format);
+}
+
 static void merge(struct gi_capture_gpu *d, const struct gi_capture_gpu *s)
 {
 	struct gi_facts *df = &d->facts;
 	const struct gi_facts *sf = &s->facts;
+	u32 before = d->conflicts, bit;
 
 	/* IDs read from the input beat IDs derived from a name */
 	if ((d->inferred & GI_HAVE_IDS) && (sf->have & GI_HAVE_IDS) &&
@@ -287,9 +356,13 @@ static void merge(struct gi_capture_gpu *d, const struct gi_capture_gpu *s)
 	MERGE(GI_HAVE_SM_COUNT, df->sm_count == sf->sm_count,
 	      (df->sm_count = sf->sm_count,
 	       df->sm_from_fuses = sf->sm_from_fuses));
-	/* a lower bound agrees with any size at least as large */
-	MERGE(GI_HAVE_VRAM, df->vram_mib == sf->vram_mib ||
-	      (sf->vram_lower_bound && sf->vram_mib <= df->vram_mib),
+	/*
+	 * A lower bound agrees with any size at least as large; deviceQuery's
+	 * total is the driver's less what it keeps (1-2 %).
+	 */
+	MERGE(GI_HAVE_VRAM, vram_agrees(df->vram_mib, sf->vram_mib) ||
+	      (sf->vram_lower_bound && sf->vram_mib <= df->vram_mib) ||
+	      (df->vram_lower_bound && df->vram_mib <= sf->vram_mib),
 	      (df->vram_mib = sf->vram_mib, df->vram_source = sf->vram_source,
 	       df->vram_lower_bound = sf->vram_lower_bound));
 	MERGE(GI_HAVE_BAR1, df->bar1_mib == sf->bar1_mib,
@@ -314,6 +387,14 @@ static void merge(struct gi_capture_gpu *d, const struct gi_capture_gpu *s)
 	}
 	MERGE(GI_HAVE_PART_NUMBER, !strcmp(df->part_number, sf->part_number),
 	      memcpy(df->part_number, sf->part_number, sizeof(df->part_number)));
+	/* the lowest new bit: IDs before memory before the rest */
+	for (bit = 1; bit && !(d->conflicts & ~before & bit); bit <<= 1)
+		;
+	if (bit)
+		note_conflict(d, s, bit);
+	if (!d->conflict[0] && s->conflict[0])
+		memcpy(d->conflict, s->conflict, sizeof(d->conflict));
+	d->conflicts |= s->conflicts;
 	/* any source that sees a partition means a partition */
 	df->partitioned = df->partitioned || sf->partitioned;
 	d->rebar = d->rebar || s->rebar;
@@ -340,12 +421,36 @@ static void merge(struct gi_capture_gpu *d, const struct gi_capture_gpu *s)
 	merge_formats(d, s);
 }
 
+/*
+ * A UUID or serial number that names one device: not a mask
+ * ("GPU-00000000-0000-...", "GPU-xxxxxxxx-...", "0000000000000",
+ * "REDACTED"), which many pastes share.
+ */
+static bool real_id(const char *s)
+{
+	unsigned int hex = 0, other = 0;
+	char first = 0;
+
+	for (; *s; s++) {
+		if (strchr("xX*#?.", *s))
+			return false;
+		if (gi_hexval(*s) < 0)
+			continue;
+		if (!first)
+			first = *s;
+		else if (*s != first)
+			other++;
+		hex++;
+	}
+	return hex >= 8 && other > 0;
+}
+
 static bool same_gpu(const struct gi_capture_gpu *a, const struct gi_capture_gpu *b)
 {
 	if (a->address[0] && b->address[0])
 		return !strcmp(a->address, b->address);
 	/* one source without an address: the GPU UUID still ties them */
-	return a->uuid[0] && b->uuid[0] && !strcmp(a->uuid, b->uuid);
+	return a->uuid[0] && !strcmp(a->uuid, b->uuid) && real_id(a->uuid);
 }
 
 void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *g)
@@ -556,6 +661,223 @@ static void name_to_ids(struct gi_capture_gpu *g)
 	g->inferred |= GI_HAVE_IDS;
 }
 
+/* ---- one device, one record ------------------------------------------- */
+
+/* The devices that carry a name: n > 0 of them, 0 none, -1 too many. */
+struct named {
+	int n;
+	u16 vendor[GI_NAME_MAX_CANDIDATES], device[GI_NAME_MAX_CANDIDATES];
+};
+
+static void devices_named(const struct gi_capture_gpu *g, struct named *nd)
+{
+	size_t k;
+	int i;
+
+	nd->n = 0;
+	if (!g->name[0])
+		return;
+	for (k = 0; k < gi_n_skus; k++) {
+		const struct gi_sku *s = &gi_skus[k];
+
+		if ((g->vendor_hint && s->vendor_id != g->vendor_hint) ||
+		    !gi_kb_sku_named(s, g->name))
+			continue;
+		for (i = 0; i < nd->n; i++)
+			if (nd->vendor[i] == s->vendor_id &&
+			    nd->device[i] == s->device_id)
+				break;
+		if (i < nd->n)
+			continue;
+		if (nd->n == GI_NAME_MAX_CANDIDATES) {
+			nd->n = -1;
+			return;
+		}
+		nd->vendor[nd->n] = s->vendor_id;
+		nd->device[nd->n++] = s->device_id;
+	}
+}
+
+/* Case, an "NVIDIA " prefix and runs of blanks do not matter. */
+static bool same_name(const char *a, const char *b)
+{
+	if (!strncasecmp(a, "NVIDIA ", 7))
+		a += 7;
+	if (!strncasecmp(b, "NVIDIA ", 7))
+		b += 7;
+	for (;;) {
+		while (*a == ' ' && a[1] == ' ')
+			a++;
+		while (*b == ' ' && b[1] == ' ')
+			b++;
+		if (!*a || !*b || tolower((unsigned char)*a) !=
+				  tolower((unsigned char)*b))
+			return !*a && !*b;
+		a++;
+		b++;
+	}
+}
+
+/*
+ * Do two records name one device (1), two different ones (-1), or can
+ * it not be told (0)? IDs (read, or from a name that only one device
+ * carries) against IDs; IDs against the devices a name is carried by;
+ * names against names.
+ */
+static int identity(const struct gi_capture_gpu *a, const struct named *an,
+		    const struct gi_capture_gpu *b, const struct named *bn)
+{
+	const struct gi_facts *x = &a->facts, *y = &b->facts;
+	int i;
+
+	if ((x->have & y->have & GI_HAVE_IDS)) {
+		if (x->vendor_id != y->vendor_id || x->device_id != y->device_id ||
+		    ((x->have & y->have & GI_HAVE_SUBSYS) &&
+		     (x->ssvid != y->ssvid || x->ssid != y->ssid)))
+			return -1;
+		return 1;
+	}
+	if (y->have & GI_HAVE_IDS) {
+		const struct gi_capture_gpu *t = a;
+		const struct named *tn = an;
+
+		a = b, an = bn, b = t, bn = tn;
+		x = &a->facts;
+	}
+	if (x->have & GI_HAVE_IDS) {
+		if (bn->n <= 0)
+			return 0;
+		for (i = 0; i < bn->n; i++)
+			if (bn->vendor[i] == x->vendor_id &&
+			    bn->device[i] == x->device_id)
+				return 1;
+		return -1;
+	}
+	if (!a->name[0] || !b->name[0])
+		return 0;
+	if (same_name(a->name, b->name))
+		return 1;
+	/* a name cut short ("NVIDIA GeForce ...") tells nothing */
+	if (strstr(a->name, "...") || strstr(b->name, "..."))
+		return 0;
+	if (an->n > 0 && bn->n > 0) {
+		for (i = 0; i < an->n * bn->n; i++)
+			if (an->vendor[i / bn->n] == bn->vendor[i % bn->n] &&
+			    an->device[i / bn->n] == bn->device[i % bn->n])
+				return 0;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * May @a and @b be one device? Never two records of one format (a reader
+ * gives one record a GPU), never two that different addresses, UUIDs or
+ * serial numbers tell apart. @keyed: they share an address or UUID, which
+ * is enough unless their identities differ; otherwise the identities must
+ * agree.
+ */
+static bool may_be_one(const struct gi_capture_gpu *a, const struct named *an,
+		       const struct gi_capture_gpu *b, const struct named *bn,
+		       bool *keyed)
+{
+	int id;
+
+	if ((a->formats & b->formats) ||
+	    (a->address[0] && b->address[0] && strcmp(a->address, b->address)) ||
+	    (real_id(a->uuid) && real_id(b->uuid) && strcmp(a->uuid, b->uuid)) ||
+	    (real_id(a->serial) && real_id(b->serial) &&
+	     strcmp(a->serial, b->serial)))
+		return false;
+	*keyed = (a->address[0] && b->address[0]) ||
+		 (real_id(a->uuid) && !strcmp(a->uuid, b->uuid));
+	id = identity(a, an, b, bn);
+	return *keyed ? id >= 0 : id > 0;
+}
+
+/* @j's one possible partner, or -1 (none, or more than one). */
+static int only_partner(const struct gi_capture_gpu *g, const struct named *nd,
+			const bool *gone, int n, int j)
+{
+	int k, found = -1;
+	bool keyed;
+
+	for (k = 0; k < n; k++) {
+		if (k == j || gone[k] ||
+		    !may_be_one(&g[j], &nd[j], &g[k], &nd[k], &keyed))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = k;
+	}
+	return found;
+}
+
+int gi_capture_merge(struct gi_capture_gpu *g, int n, int *into)
+{
+	struct named *nd;
+	bool *gone, keyed, changed;
+	int i, j, k, m;
+
+	if (n <= 1 || n > 4 * GI_CAPTURE_MAX_GPUS) {
+		for (i = 0; into && i < n; i++)
+			into[i] = i;
+		return n;
+	}
+	nd = calloc((size_t)n, sizeof(*nd));
+	gone = calloc((size_t)n, sizeof(*gone));
+	if (!nd || !gone) {
+		free(nd);
+		free(gone);
+		for (i = 0; into && i < n; i++)
+			into[i] = i;
+		return n;
+	}
+	for (i = 0; i < n; i++) {
+		devices_named(&g[i], &nd[i]);
+		if (into)
+			into[i] = i;
+	}
+	/* each merge removes a record: at most n rounds of n * n pairs */
+	do {
+		changed = false;
+		for (i = 0; i < n && !changed; i++) {
+			if (gone[i])
+				continue;
+			for (j = i + 1; j < n && !changed; j++) {
+				if (gone[j] ||
+				    !may_be_one(&g[i], &nd[i], &g[j], &nd[j], &keyed))
+					continue;
+				/* unkeyed: each must be the other's only match */
+				if (!keyed &&
+				    (only_partner(g, nd, gone, n, i) != j ||
+				     only_partner(g, nd, gone, n, j) != i))
+					continue;
+				merge(&g[i], &g[j]);
+				gone[j] = true;
+				for (k = 0; into && k < n; k++)
+					if (into[k] == j)
+						into[k] = i;
+				devices_named(&g[i], &nd[i]);
+				changed = true;
+			}
+		}
+	} while (changed);
+	for (i = 0, m = 0; i < n; i++) {
+		if (gone[i])
+			continue;
+		for (k = 0; into && k < n; k++)
+			if (into[k] == i)
+				into[k] = m;
+		if (m != i)
+			g[m] = g[i];
+		m++;
+	}
+	free(nd);
+	free(gone);
+	return m;
+}
+
 static int by_offset(const void *a, const void *b)
 {
 	const struct gi_capture_gpu *x = a, *y = b;
@@ -597,10 +919,117 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
 
 	for (i = 0; i < set.n; i++)
 		name_to_ids(&out[i]);
+	/* records without an address that are one device with another */
+	set.n = gi_capture_merge(out, set.n, NULL);
+	for (i = 0; i < set.n; i++)
+		name_to_ids(&out[i]);
 	/* report GPUs in the order the input shows them */
 	qsort(out, (size_t)set.n, sizeof(*out), by_offset);
 	if (set.dropped && err && errlen)
 		snprintf(err, errlen, "more than %d GPUs: %u left out", max,
 			 set.dropped);
 	return set.n;
+}
+
+/* ---- what shell lines say about the device -------------------------------- */
+
+/*
+ * The last PCI address in @s that is a path segment ("/0000:01:00.0/",
+ * ".../0000:01:00.0#") or the directory of a "[root@host 0000:01:00.0]#"
+ * prompt. Only the full "dddd:bb:dd.f" form: sysfs and /proc/driver/nvidia
+ * always write it, and a shorter one in prose is too easily something else.
+ */
+static bool path_address(struct gi_span s, char *addr, size_t n)
+{
+	bool found = false;
+	size_t i, used;
+	u8 bus, dev, fn;
+	u32 dom;
+
+	for (i = 1; i < s.n; i++) {
+		char prev = s.p[i - 1], next;
+
+		if (prev != '/' && prev != ' ' && prev != '\t')
+			continue;
+		if (gi_hexval(s.p[i]) < 0 ||
+		    !gi_parse_pci_addr(gi_span_sub(s, i, s.n), &dom, &bus, &dev,
+				       &fn, &used) || used < 12)
+			continue;
+		next = i + used < s.n ? s.p[i + used] : '\0';
+		if (prev == '/' ? !strchr("/#$]>% \t", next) : next != ']')
+			continue;
+		gi_format_pci_addr(addr, n, dom, bus, dev, fn);
+		found = true;
+		i += used - 1;
+	}
+	return found;
+}
+
+/*
+ * "root@host:/sys/bus/pci/devices/0000:01:00.0# xxd config",
+ * "[root@host 0000:01:00.0]# hexdump -C config", "$ cat ...": @dir gets the
+ * prompt's working directory, @cmd what follows the prompt. False if the
+ * line has no prompt.
+ */
+static bool prompt(struct gi_span t, struct gi_span *dir, struct gi_span *cmd)
+{
+	size_t i, at = t.n, colon = t.n;
+
+	if (t.n >= 2 && (t.p[0] == '$' || t.p[0] == '#') && t.p[1] == ' ') {
+		*dir = gi_span_sub(t, 0, 0);
+		*cmd = gi_span_trim(gi_span_sub(t, 2, t.n));
+		return true;
+	}
+	/* user@host:DIR$ or [user@host DIR]$; no blank before the '@' */
+	for (i = 0; i < t.n && t.p[i] != ' ' && t.p[i] != '\t'; i++) {
+		if (t.p[i] == '@' && at == t.n)
+			at = i;
+		else if (t.p[i] == ':' && at < t.n && colon == t.n)
+			colon = i;
+		else if ((t.p[i] == '#' || t.p[i] == '$') && colon < t.n &&
+			 i + 1 < t.n && t.p[i + 1] == ' ') {
+			*dir = gi_span_sub(t, colon + 1, i);
+			*cmd = gi_span_trim(gi_span_sub(t, i + 1, t.n));
+			return true;
+		}
+	}
+	if (t.p[0] == '[' && at < t.n) {
+		for (; i < t.n && t.p[i] != ']'; i++)
+			;
+		if (i + 2 < t.n && (t.p[i + 1] == '#' || t.p[i + 1] == '$') &&
+		    t.p[i + 2] == ' ') {
+			*dir = gi_span_sub(t, 0, i + 1);
+			*cmd = gi_span_trim(gi_span_sub(t, i + 2, t.n));
+			return true;
+		}
+	}
+	return false;
+}
+
+void gi_shell_line(struct gi_shell *sh, struct gi_span t)
+{
+	struct gi_span dir, cmd;
+
+	t = gi_span_trim(t);
+	if (prompt(t, &dir, &cmd)) {
+		/* a prompt that shows its directory: the shell is there now */
+		if (dir.n) {
+			sh->cwd[0] = '\0';
+			path_address(dir, sh->cwd, sizeof(sh->cwd));
+		}
+	} else {
+		cmd = t;
+	}
+	sh->cmd[0] = '\0';
+	if (gi_span_starts_ci(cmd, "cd ")) {
+		sh->cwd[0] = '\0';
+		path_address(cmd, sh->cwd, sizeof(sh->cwd));
+		return;
+	}
+	path_address(cmd, sh->cmd, sizeof(sh->cmd));
+}
+
+const char *gi_shell_address(const struct gi_shell *sh)
+{
+	return sh->cmd[0] ? sh->cmd : sh->cwd;
 }

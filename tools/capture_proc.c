@@ -16,6 +16,8 @@
  *
  * A block starts at "Model:" and runs while lines are "Key: value"; log
  * prefixes ("[2018-12-14 17:05:01] [worker 0] ") in front are dropped.
+ * Without a "Bus Location" line (older drivers), the address comes from
+ * the path of the cat or grep command or the prompt's directory.
  */
 #include "capture.h"
 
@@ -36,17 +38,24 @@ static bool field_line(struct gi_span t, struct gi_span *key, struct gi_span *va
 	return true;
 }
 
-/* grep -r . /proc/driver/nvidia/gpus: "/proc/.../information:Model: ..." */
-static struct gi_span strip_grep_prefix(struct gi_span t)
+/*
+ * grep -r . /proc/driver/nvidia/gpus: "/proc/.../information:Model: ...";
+ * the path, with the GPU's address in it, goes to @sh.
+ */
+static struct gi_span strip_grep_prefix(struct gi_span t, struct gi_shell *sh)
 {
 	long at = gi_span_find_ci(t, "/information:");
 
-	return at >= 0 ? gi_span_sub(t, (size_t)at + 13, t.n) : t;
+	if (at < 0)
+		return t;
+	gi_shell_line(sh, gi_span_sub(t, 0, (size_t)at + 12));
+	return gi_span_sub(t, (size_t)at + 13, t.n);
 }
 
 void gi_cap_read_proc(struct gi_cap_set *set, const char *data, size_t len)
 {
 	struct gi_span line, t, key, val;
+	struct gi_shell sh = { .cwd = "" };
 	struct gi_capture_gpu g;
 	struct gi_lines it;
 	bool open = false, seen = false;
@@ -54,11 +63,13 @@ void gi_cap_read_proc(struct gi_cap_set *set, const char *data, size_t len)
 
 	gi_lines_init(&it, data, len);
 	while (gi_lines_next(&it, &line, &off)) {
-		t = gi_span_strip_log_prefix(strip_grep_prefix(line));
+		t = gi_span_strip_log_prefix(strip_grep_prefix(line, &sh));
 		if (!field_line(t, &key, &val)) {
 			if (open && seen)
 				gi_cap_commit(set, &g);
 			open = false;
+			/* "cat /proc/driver/nvidia/gpus/0000:01:00.0/information" */
+			gi_shell_line(&sh, t);
 			continue;
 		}
 		if (gi_span_eq_ci(key, "Model")) {
@@ -66,6 +77,9 @@ void gi_cap_read_proc(struct gi_cap_set *set, const char *data, size_t len)
 				gi_cap_commit(set, &g);
 			gi_cap_init(&g, GI_CAPTURE_PROC, off);
 			gi_cap_set_str(g.name, sizeof(g.name), val);
+			/* "Bus Location" below, where the driver shows it, wins */
+			snprintf(g.address, sizeof(g.address), "%s",
+				 gi_shell_address(&sh));
 			open = true;
 			/* "Model:" alone is too common a word to be a GPU */
 			seen = false;

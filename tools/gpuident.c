@@ -200,6 +200,7 @@ static int cmd_analyze(const struct options *o, int argc, char **argv)
 			failed = true;
 		}
 	}
+	gi_analyze_merge(&l);
 	if (emit(o, &l))
 		failed = true;
 	ret = failed ? GI_EXIT_ERROR : suspicious_exit(&l);

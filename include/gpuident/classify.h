@@ -34,6 +34,7 @@ enum gi_check {
 	GI_CHECK_ROM_SUBSYSTEM,
 	GI_CHECK_ROM_CHECKSUM,
 	GI_CHECK_BOARD_VENDOR,
+	GI_CHECK_SOURCES_AGREE,	/* analyze: the inputs about one device agree */
 	GI_CHECK_COUNT
 };
 

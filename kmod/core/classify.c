@@ -50,6 +50,7 @@ const char *gi_check_name(enum gi_check c)
 		[GI_CHECK_ROM_SUBSYSTEM] = "rom_subsystem",
 		[GI_CHECK_ROM_CHECKSUM] = "rom_checksum",
 		[GI_CHECK_BOARD_VENDOR] = "board_vendor",
+		[GI_CHECK_SOURCES_AGREE] = "sources_agree",
 	};
 
 	return (unsigned int)c < GI_CHECK_COUNT ? names[c] : "unknown";
