@@ -101,10 +101,54 @@ static void ecc_cell(struct gi_span c, struct gi_capture_gpu *g)
 		gi_cap_set_ecc(g, true);
 }
 
+/*
+ * A terminal or forum that wraps at 80 columns cuts the 89-column rows of
+ * newer drivers in two:
+ *
+ *   |   0  NVIDIA H100 80GB HBM3          On  |   00000000:03:00.0 Off |
+ *   ERR! |
+ *
+ * A row followed by a line that is no row or border but ends in '|' is
+ * one row again, joined in @buf (too long a pair stays as it is).
+ */
+#define ROW_MAX	256
+
+static bool next_row(struct gi_lines *it, char *buf, struct gi_span *line,
+		     size_t *off)
+{
+	struct gi_span t, rest;
+
+	if (!gi_lines_next(it, line, off))
+		return false;
+	t = gi_span_trim(*line);
+	if (!t.n || t.p[0] != '|' || !gi_lines_peek(it, &rest))
+		return true;
+	rest = gi_span_trim(rest);
+	if (!rest.n || rest.p[0] == '|' || rest.p[0] == '+' ||
+	    rest.p[rest.n - 1] != '|' || t.n + 1 + rest.n > ROW_MAX)
+		return true;
+	memcpy(buf, t.p, t.n);
+	buf[t.n] = ' ';
+	memcpy(buf + t.n + 1, rest.p, rest.n);
+	line->p = buf;
+	line->n = t.n + 1 + rest.n;
+	gi_lines_next(it, &rest, NULL);
+	return true;
+}
+
+/* The next row without taking it. */
+static bool peek_row(const struct gi_lines *it, char *buf, struct gi_span *line)
+{
+	struct gi_lines copy = *it;
+
+	return next_row(&copy, buf, line, NULL);
+}
+
 void gi_cap_read_smi_table(struct gi_cap_set *set, const char *data,
 			   size_t len)
 {
 	struct gi_span line, cell[MAX_CELLS], name, driver = { NULL, 0 };
+	char buf[ROW_MAX], next[ROW_MAX];
 	struct gi_capture_gpu g;
 	struct gi_lines it;
 	unsigned int n;
@@ -112,7 +156,7 @@ void gi_cap_read_smi_table(struct gi_cap_set *set, const char *data,
 	long at;
 
 	gi_lines_init(&it, data, len);
-	while (gi_lines_next(&it, &line, &off)) {
+	while (next_row(&it, buf, &line, &off)) {
 		/* "| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA ..." */
 		at = gi_span_find_ci(line, "Driver Version:");
 		if (at >= 0 && gi_span_find_ci(line, "NVIDIA-SMI") >= 0) {
@@ -138,14 +182,14 @@ void gi_cap_read_smi_table(struct gi_cap_set *set, const char *data,
 				     driver);
 		ecc_cell(cell[2], &g);
 		/* second row: fan, temperature, power | memory | utilisation */
-		if (gi_lines_peek(&it, &line) && cells(line, cell, &n) &&
+		if (peek_row(&it, next, &line) && cells(line, cell, &n) &&
 		    n <= MAX_CELLS && !first_cell(cell[0], &name)) {
-			gi_lines_next(&it, &line, NULL);
+			next_row(&it, next, &line, NULL);
 			memory_cell(cell[1], &g);
 			/* third row, where drivers show it: MIG mode */
-			if (gi_lines_peek(&it, &line) && cells(line, cell, &n) &&
+			if (peek_row(&it, next, &line) && cells(line, cell, &n) &&
 			    n <= MAX_CELLS && !cell[0].n && !cell[1].n) {
-				gi_lines_next(&it, &line, NULL);
+				next_row(&it, next, &line, NULL);
 				if (gi_span_eq_ci(cell[2], "Enabled"))
 					g.facts.partitioned = true;
 			}
