@@ -48,6 +48,8 @@ struct block {
 		enum sec sec;
 	} stack[MAX_DEPTH];
 	bool gen_from_device;		/* "Device Max" seen: it wins */
+	bool headless;			/* no "GPU ..." line: a fragment */
+	size_t key_indent;		/* a fragment's top-level keys */
 };
 
 static enum sec section_of(struct gi_span name)
@@ -190,6 +192,44 @@ static bool gpu_heading(struct gi_span t)
 	       used == a.n;
 }
 
+/*
+ * A fragment without its "GPU 00000000:01:00.0" line: a GPU block pasted
+ * alone, or `nvidia-smi -q | grep -E "Product Name|..."`. It starts at a
+ * "Product Name   : NAME" line in nvidia-smi's layout (blanks before the
+ * colon, which dmidecode does not write) with a name of NVIDIA's families
+ * (ipmitool's FRU "Product Name" is a server's), and each further such
+ * line at its indentation starts the next GPU.
+ */
+static bool fragment_start(struct gi_span t, struct gi_span *val)
+{
+	static const char *const families[] = {
+		"NVIDIA", "GeForce", "Quadro", "Tesla", "TITAN", "RTX", "GRID",
+	};
+	struct gi_span key;
+	size_t i;
+
+	if (!gi_span_starts_ci(t, "Product Name ") || !gi_span_kv(t, &key, val) ||
+	    !gi_span_eq_ci(key, "Product Name"))
+		return false;
+	for (i = 0; i < GI_ARRAY_SIZE(families); i++)
+		if (gi_span_find_ci(*val, families[i]) >= 0)
+			return true;
+	return false;
+}
+
+static void open_block(struct block *b, size_t off, size_t indent,
+		       struct gi_span driver)
+{
+	gi_cap_init(&b->g, GI_CAPTURE_SMI_Q, off);
+	b->indent = indent;
+	b->depth = 0;
+	b->gen_from_device = false;
+	b->headless = false;
+	if (driver.n)
+		gi_span_copy(b->g.driver_version, sizeof(b->g.driver_version),
+			     driver);
+}
+
 void gi_cap_read_smi_q(struct gi_cap_set *set, const char *data, size_t len)
 {
 	struct gi_span line, t, key, val, driver = { NULL, 0 };
@@ -203,10 +243,25 @@ void gi_cap_read_smi_q(struct gi_cap_set *set, const char *data, size_t len)
 		size_t indent = gi_span_indent(line);
 
 		t = gi_span_trim(line);
-		if (!t.n)
+		if (!t.n) {
+			/* a fragment has no blank line in it */
+			if (open && b.headless) {
+				gi_cap_commit(set, &b.g);
+				open = false;
+			}
 			continue;
-		if (open && indent > b.indent) {
+		}
+		if (open && !gpu_heading(t) &&
+		    (b.headless ? indent >= b.key_indent : indent > b.indent)) {
 			pop_to(&b, indent);
+			if (b.headless && !b.depth && indent == b.key_indent &&
+			    fragment_start(t, &val)) {
+				/* the next GPU of a grep */
+				gi_cap_commit(set, &b.g);
+				open_block(&b, off, indent, driver);
+				b.headless = true;
+				b.key_indent = indent;
+			}
 			if (gi_span_kv(t, &key, &val))
 				key_value(&b, key, val);
 			else
@@ -222,15 +277,15 @@ void gi_cap_read_smi_q(struct gi_cap_set *set, const char *data, size_t len)
 		    gi_span_eq_ci(key, "Driver Version") && !gi_span_na(val))
 			driver = val;
 		if (gpu_heading(t)) {
-			gi_cap_init(&b.g, GI_CAPTURE_SMI_Q, off);
+			open_block(&b, off, indent, driver);
 			gi_cap_set_address(&b.g, gi_span_sub(t, 4, t.n));
 			open = true;
-			b.indent = indent;
-			b.depth = 0;
-			b.gen_from_device = false;
-			if (driver.n)
-				gi_span_copy(b.g.driver_version,
-					     sizeof(b.g.driver_version), driver);
+		} else if (fragment_start(t, &val)) {
+			open_block(&b, off, indent, driver);
+			b.headless = true;
+			b.key_indent = indent;
+			open = true;
+			gi_cap_set_str(b.g.name, sizeof(b.g.name), val);
 		}
 	}
 	/* a paste cut off in the middle of a GPU still tells what it showed */
