@@ -478,7 +478,7 @@ void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *g)
 
 /*
  * How a SKU that carries the name fits what the capture shows (memory bus
- * width, memory size, SM count): 1 when every fact the SKU has a spec for
+ * width, memory size, SM count, the chip the VBIOS version names): 1 when every fact the SKU has a spec for
  * agrees, 0 when none could be compared, -1 when one disagrees. A
  * partition (MIG, vGPU) shows a slice: nothing is compared.
  */
@@ -516,6 +516,22 @@ static int sku_fits(const struct gi_sku *s, const struct gi_capture_gpu *g)
 		if (f->sm_count != s->units)
 			return -1;
 		compared++;
+	}
+	/*
+	 * NVIDIA's VBIOS version names its chip ("90.16" is TU116): a
+	 * GeForce GTX 1660 SUPER is TU116 (21C4) or TU106 (1F09). A prefix
+	 * of no known chip compares nothing.
+	 */
+	if ((f->have & GI_HAVE_BIOS_VERSION) && s->chip &&
+	    s->vendor_id == GI_VENDOR_NVIDIA) {
+		const struct gi_chip *c = gi_kb_chip(s->chip);
+		const u8 *v = f->bios_version;
+
+		if (c && c->bios_major && v[0] == c->bios_major &&
+		    v[1] == c->bios_chip)
+			compared++;
+		else if (c && c->bios_major && gi_kb_chip_by_bios(v[0], v[1]))
+			return -1;
 	}
 	return compared ? 1 : 0;
 }
@@ -1008,9 +1024,19 @@ static bool prompt(struct gi_span t, struct gi_span *dir, struct gi_span *cmd)
 
 void gi_shell_line(struct gi_shell *sh, struct gi_span t)
 {
+	char buf[256];
 	struct gi_span dir, cmd;
+	size_t i, n = 0;
 
+	/* tab completion writes "0000\:07\:00.0": drop the backslashes */
 	t = gi_span_trim(t);
+	if (t.n < sizeof(buf) && memchr(t.p, '\\', t.n)) {
+		for (i = 0; i < t.n; i++)
+			if (t.p[i] != '\\' || i + 1 == t.n || t.p[i + 1] != ':')
+				buf[n++] = t.p[i];
+		t.p = buf;
+		t.n = n;
+	}
 	if (prompt(t, &dir, &cmd)) {
 		/* a prompt that shows its directory: the shell is there now */
 		if (dir.n) {
