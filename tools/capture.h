@@ -50,6 +50,8 @@ struct gi_capture_gpu {
 	u32 conflicts;
 	/* the first disagreement in words: "VRAM 24564 MiB, 49140 MiB (nvidia-smi)" */
 	char conflict[96];
+	/* the formats that gave the name and the IDs read (not inferred) */
+	u32 name_from, ids_from;
 	/*
 	 * The PCI vendor the input implies without showing IDs: NVIDIA for
 	 * nvidia-smi, deviceQuery and /proc/driver/nvidia; the vendor's name

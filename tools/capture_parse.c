@@ -348,7 +348,8 @@ static void merge(struct gi_capture_gpu *d, const struct gi_capture_gpu *s)
 	}
 	MERGE(GI_HAVE_IDS, df->vendor_id == sf->vendor_id &&
 	      df->device_id == sf->device_id,
-	      (df->vendor_id = sf->vendor_id, df->device_id = sf->device_id));
+	      (df->vendor_id = sf->vendor_id, df->device_id = sf->device_id,
+	       d->ids_from = s->ids_from));
 	MERGE(GI_HAVE_SUBSYS, df->ssvid == sf->ssvid && df->ssid == sf->ssid,
 	      (df->ssvid = sf->ssvid, df->ssid = sf->ssid));
 	MERGE(GI_HAVE_REVISION, df->revision == sf->revision,
@@ -399,7 +400,14 @@ static void merge(struct gi_capture_gpu *d, const struct gi_capture_gpu *s)
 	df->partitioned = df->partitioned || sf->partitioned;
 	d->rebar = d->rebar || s->rebar;
 
-	merge_str(d->name, sizeof(d->name), s->name);
+	if (s->name[0] && (!d->name[0] || strcmp(d->name, s->name))) {
+		char old[sizeof(d->name)];
+
+		memcpy(old, d->name, sizeof(old));
+		merge_str(d->name, sizeof(d->name), s->name);
+		if (strcmp(old, d->name))
+			d->name_from = s->name_from;
+	}
 	merge_str(d->address, sizeof(d->address), s->address);
 	merge_str(d->bios_version, sizeof(d->bios_version), s->bios_version);
 	merge_str(d->board_part_number, sizeof(d->board_part_number),
@@ -453,12 +461,16 @@ static bool same_gpu(const struct gi_capture_gpu *a, const struct gi_capture_gpu
 	return a->uuid[0] && !strcmp(a->uuid, b->uuid) && real_id(a->uuid);
 }
 
-void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *g)
+void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *in)
 {
+	struct gi_capture_gpu c = *in, *g = &c;
 	int i;
 
 	if (empty(g))
 		return;
+	g->name_from = g->name[0] ? g->formats : 0;
+	g->ids_from = (g->facts.have & ~g->inferred & GI_HAVE_IDS) ?
+		      g->formats : 0;
 	if (g->address[0] || g->uuid[0]) {
 		for (i = 0; i < set->n; i++) {
 			if (same_gpu(&set->gpu[i], g)) {
@@ -829,24 +841,52 @@ static int only_partner(const struct gi_capture_gpu *g, const struct named *nd,
 	return found;
 }
 
+/*
+ * One input named the device, another showed its IDs: a name that the
+ * knowledge base gives to other devices only ("NVIDIA GeForce RTX 4090"
+ * from /proc, 10de:2216 from config space) is a disagreement about what
+ * the card is. A name it does not know says nothing.
+ */
+static void name_against_ids(struct gi_capture_gpu *g)
+{
+	const struct gi_facts *f = &g->facts;
+	struct named nd;
+	int i;
+
+	if (!g->name[0] || !g->ids_from || (g->name_from & g->ids_from) ||
+	    !(f->have & GI_HAVE_IDS) || (g->inferred & GI_HAVE_IDS) ||
+	    (g->conflicts & GI_HAVE_IDS))
+		return;
+	devices_named(g, &nd);
+	for (i = 0; i < nd.n; i++)
+		if (nd.vendor[i] == f->vendor_id && nd.device[i] == f->device_id)
+			return;
+	if (nd.n <= 0)
+		return;
+	g->conflicts |= GI_HAVE_IDS;
+	snprintf(g->conflict, sizeof(g->conflict),
+		 "device %04x:%04x, name %.48s", f->vendor_id, f->device_id,
+		 g->name);
+}
+
 int gi_capture_merge(struct gi_capture_gpu *g, int n, int *into)
 {
 	struct named *nd;
 	bool *gone, keyed, changed;
 	int i, j, k, m;
 
-	if (n <= 1 || n > 4 * GI_CAPTURE_MAX_GPUS) {
-		for (i = 0; into && i < n; i++)
-			into[i] = i;
-		return n;
-	}
-	nd = calloc((size_t)n, sizeof(*nd));
-	gone = calloc((size_t)n, sizeof(*gone));
-	if (!nd || !gone) {
+	nd = n > 1 && n <= 4 * GI_CAPTURE_MAX_GPUS ?
+	     calloc((size_t)n, sizeof(*nd)) : NULL;
+	gone = nd ? calloc((size_t)n, sizeof(*gone)) : NULL;
+	if (!gone) {
+		/* nothing to merge (or too much): each record stays itself */
 		free(nd);
-		free(gone);
-		for (i = 0; into && i < n; i++)
-			into[i] = i;
+		for (i = 0; i < n; i++) {
+			if (into)
+				into[i] = i;
+			if (i < 4 * GI_CAPTURE_MAX_GPUS)
+				name_against_ids(&g[i]);
+		}
 		return n;
 	}
 	for (i = 0; i < n; i++) {
@@ -882,6 +922,7 @@ int gi_capture_merge(struct gi_capture_gpu *g, int n, int *into)
 	for (i = 0, m = 0; i < n; i++) {
 		if (gone[i])
 			continue;
+		name_against_ids(&g[i]);
 		for (k = 0; into && k < n; k++)
 			if (into[k] == i)
 				into[k] = m;
