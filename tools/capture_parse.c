@@ -773,13 +773,13 @@ static int identity(const struct gi_capture_gpu *a, const struct named *an,
 		x = &a->facts;
 	}
 	if (x->have & GI_HAVE_IDS) {
-		if (bn->n <= 0)
-			return 0;
 		for (i = 0; i < bn->n; i++)
 			if (bn->vendor[i] == x->vendor_id &&
 			    bn->device[i] == x->device_id)
 				return 1;
-		return -1;
+		if (bn->n > 0)
+			return -1;
+		/* a name the knowledge base does not know: names, if both have one */
 	}
 	if (!a->name[0] || !b->name[0])
 		return 0;
@@ -793,9 +793,8 @@ static int identity(const struct gi_capture_gpu *a, const struct named *an,
 			if (an->vendor[i / bn->n] == bn->vendor[i % bn->n] &&
 			    an->device[i / bn->n] == bn->device[i % bn->n])
 				return 0;
-		return -1;
 	}
-	return 0;
+	return -1;
 }
 
 /*

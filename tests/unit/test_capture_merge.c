@@ -243,6 +243,17 @@ GI_TEST(merge_across_files)
 	GI_EXPECT_EQ(gi_capture_merge(all, 2, into), 2);
 	GI_EXPECT_EQ(into[1], 1);
 
+	/* the same address, names of two cards (README's example): two */
+	GI_REQUIRE(parse(PROC_4090_HEAD PROC_4090_BUS PROC_4090_TAIL) == 1);
+	all[0] = gpus[0];
+	GI_REQUIRE(parse("|   0  NVIDIA RTX 6000 Ada Gene...    On  | 00000000:01:00.0 Off |                  Off |\n"
+			 "| 30%   41C    P8    29W / 300W |      3MiB / 49140MiB |      0%      Default |\n") == 1);
+	all[1] = gpus[0];
+	GI_EXPECT_EQ(gi_capture_merge(all, 2, into), 2);
+	/* a name the knowledge base does not know against another one: two */
+	snprintf(all[1].name, sizeof(all[1].name), "Quote \" back\\slash");
+	GI_EXPECT_EQ(gi_capture_merge(all, 2, into), 2);
+
 	/* one view twice (two files of one format): never merged */
 	GI_REQUIRE(parse(PROC_4090_HEAD PROC_4090_BUS PROC_4090_TAIL) == 1);
 	all[0] = gpus[0];
