@@ -691,7 +691,12 @@ static void name_to_ids(struct gi_capture_gpu *g)
 
 /* ---- one device, one record ------------------------------------------- */
 
-/* The devices that carry a name: n > 0 of them, 0 none, -1 too many. */
+/*
+ * The devices that carry a name: n > 0 of them, 0 none, -1 too many;
+ * NOT_YET until first needed (a search of the whole knowledge base).
+ */
+#define NOT_YET	(-2)
+
 struct named {
 	int n;
 	u16 vendor[GI_NAME_MAX_CANDIDATES], device[GI_NAME_MAX_CANDIDATES];
@@ -752,10 +757,20 @@ static bool same_name(const char *a, const char *b)
  * carries) against IDs; IDs against the devices a name is carried by;
  * names against names.
  */
-static int identity(const struct gi_capture_gpu *a, const struct named *an,
-		    const struct gi_capture_gpu *b, const struct named *bn)
+static const struct named *named_of(const struct gi_capture_gpu *g,
+				    struct named *nd)
+{
+	if (nd->n == NOT_YET)
+		devices_named(g, nd);
+	return nd;
+}
+
+static int identity(const struct gi_capture_gpu *a, struct named *an_,
+		    const struct gi_capture_gpu *b, struct named *bn_)
 {
 	const struct gi_facts *x = &a->facts, *y = &b->facts;
+	const struct named *an, *bn;
+	struct named *swap;
 	int i;
 
 	if ((x->have & y->have & GI_HAVE_IDS)) {
@@ -767,11 +782,12 @@ static int identity(const struct gi_capture_gpu *a, const struct named *an,
 	}
 	if (y->have & GI_HAVE_IDS) {
 		const struct gi_capture_gpu *t = a;
-		const struct named *tn = an;
 
-		a = b, an = bn, b = t, bn = tn;
+		a = b, b = t;
+		swap = an_, an_ = bn_, bn_ = swap;
 		x = &a->facts;
 	}
+	bn = named_of(b, bn_);
 	if (x->have & GI_HAVE_IDS) {
 		for (i = 0; i < bn->n; i++)
 			if (bn->vendor[i] == x->vendor_id &&
@@ -788,6 +804,7 @@ static int identity(const struct gi_capture_gpu *a, const struct named *an,
 	/* a name cut short ("NVIDIA GeForce ...") tells nothing */
 	if (strstr(a->name, "...") || strstr(b->name, "..."))
 		return 0;
+	an = named_of(a, an_);
 	if (an->n > 0 && bn->n > 0) {
 		for (i = 0; i < an->n * bn->n; i++)
 			if (an->vendor[i / bn->n] == bn->vendor[i % bn->n] &&
@@ -804,8 +821,8 @@ static int identity(const struct gi_capture_gpu *a, const struct named *an,
  * is enough unless their identities differ; otherwise the identities must
  * agree.
  */
-static bool may_be_one(const struct gi_capture_gpu *a, const struct named *an,
-		       const struct gi_capture_gpu *b, const struct named *bn,
+static bool may_be_one(const struct gi_capture_gpu *a, struct named *an,
+		       const struct gi_capture_gpu *b, struct named *bn,
 		       bool *keyed)
 {
 	int id;
@@ -823,7 +840,7 @@ static bool may_be_one(const struct gi_capture_gpu *a, const struct named *an,
 }
 
 /* @j's one possible partner, or -1 (none, or more than one). */
-static int only_partner(const struct gi_capture_gpu *g, const struct named *nd,
+static int only_partner(const struct gi_capture_gpu *g, struct named *nd,
 			const bool *gone, int n, int j)
 {
 	int k, found = -1;
@@ -868,18 +885,34 @@ static void name_against_ids(struct gi_capture_gpu *g)
 		 g->name);
 }
 
+/* Merge @j into @i (the earlier). */
+static void join(struct gi_capture_gpu *g, struct named *nd, bool *gone,
+		 int *into, int n, int i, int j)
+{
+	int k;
+
+	merge(&g[i], &g[j]);
+	gone[j] = true;
+	for (k = 0; into && k < n; k++)
+		if (into[k] == j)
+			into[k] = i;
+	nd[i].n = NOT_YET;
+}
+
 int gi_capture_merge(struct gi_capture_gpu *g, int n, int *into)
 {
 	struct named *nd;
 	bool *gone, keyed, changed;
-	int i, j, k, m;
+	int *partner, i, j, k, m;
 
 	nd = n > 1 && n <= 4 * GI_CAPTURE_MAX_GPUS ?
 	     calloc((size_t)n, sizeof(*nd)) : NULL;
 	gone = nd ? calloc((size_t)n, sizeof(*gone)) : NULL;
-	if (!gone) {
+	partner = gone ? calloc((size_t)n, sizeof(*partner)) : NULL;
+	if (!partner) {
 		/* nothing to merge (or too much): each record stays itself */
 		free(nd);
+		free(gone);
 		for (i = 0; i < n; i++) {
 			if (into)
 				into[i] = i;
@@ -889,31 +922,34 @@ int gi_capture_merge(struct gi_capture_gpu *g, int n, int *into)
 		return n;
 	}
 	for (i = 0; i < n; i++) {
-		devices_named(&g[i], &nd[i]);
+		nd[i].n = NOT_YET;
 		if (into)
 			into[i] = i;
 	}
-	/* each merge removes a record: at most n rounds of n * n pairs */
+	/*
+	 * Rounds of O(n * n) pairs, each merging at least one record: first
+	 * the records that share a key, then one pair whose records are each
+	 * other's only match (a merged record knows more: the next round
+	 * asks again).
+	 */
 	do {
 		changed = false;
-		for (i = 0; i < n && !changed; i++) {
-			if (gone[i])
-				continue;
-			for (j = i + 1; j < n && !changed; j++) {
+		for (i = 0; i < n; i++) {
+			for (j = i + 1; j < n && !gone[i]; j++) {
 				if (gone[j] ||
-				    !may_be_one(&g[i], &nd[i], &g[j], &nd[j], &keyed))
+				    !may_be_one(&g[i], &nd[i], &g[j], &nd[j], &keyed) ||
+				    !keyed)
 					continue;
-				/* unkeyed: each must be the other's only match */
-				if (!keyed &&
-				    (only_partner(g, nd, gone, n, i) != j ||
-				     only_partner(g, nd, gone, n, j) != i))
-					continue;
-				merge(&g[i], &g[j]);
-				gone[j] = true;
-				for (k = 0; into && k < n; k++)
-					if (into[k] == j)
-						into[k] = i;
-				devices_named(&g[i], &nd[i]);
+				join(g, nd, gone, into, n, i, j);
+				changed = true;
+			}
+		}
+		for (j = 0; j < n; j++)
+			partner[j] = gone[j] ? -1 : only_partner(g, nd, gone, n, j);
+		for (i = 0; i < n && !changed; i++) {
+			j = partner[i];
+			if (j > i && partner[j] == i) {
+				join(g, nd, gone, into, n, i, j);
 				changed = true;
 			}
 		}
@@ -931,6 +967,7 @@ int gi_capture_merge(struct gi_capture_gpu *g, int n, int *into)
 	}
 	free(nd);
 	free(gone);
+	free(partner);
 	return m;
 }
 
@@ -1031,6 +1068,8 @@ static bool prompt(struct gi_span t, struct gi_span *dir, struct gi_span *cmd)
 {
 	size_t i, at = t.n, colon = t.n;
 
+	if (!t.n)
+		return false;
 	if (t.n >= 2 && (t.p[0] == '$' || t.p[0] == '#') && t.p[1] == ' ') {
 		*dir = gi_span_sub(t, 0, 0);
 		*cmd = gi_span_trim(gi_span_sub(t, 2, t.n));
