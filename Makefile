@@ -98,7 +98,7 @@ bench: tool
 	tests/bench/run
 
 # gpuident analyze against the real-world captures in tests/wild: accuracy
-# per input kind and verdict (issue 10). Not part of `make test` yet.
+# per input kind and verdict (issue 10); also a suite of `make test`.
 .PHONY: wild
 wild: tool
 	tests/wild/report
