@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "attrs.h"
-#include "capture.h"
+#include "capture/capture.h"
 #include "gpuident/abi.h"
 #include "gpuident/nvreg.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The capture readers (tools/capture_*.c): every real capture in
+ * The capture readers (tools/capture/): every real capture in
  * ../shared/captures against its MANIFEST.tsv row, then inputs built here
  * for each format, with the noise, line ends, truncation and mixtures
  * people paste, and the modified cards of research/SKUS.md (E3-E5).
@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "gitest.h"
-#include "capture.h"
+#include "capture/capture.h"
 #include "fileio.h"
 #include "gpuident/classify.h"
 

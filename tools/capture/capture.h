@@ -88,7 +88,7 @@ const char *gi_capture_format_name(unsigned int format);
 bool gi_capture_name_to_id(const char *name, u16 vendor, u16 *vendor_id,
 			   u16 *device_id);
 
-/* ---- Between the readers (tools/capture_*.c); not for other callers. ---- */
+/* ---- Between the readers (tools/capture/); not for other callers. ---- */
 
 /* A piece of the input: never NUL-terminated, never written. */
 struct gi_span {

@@ -3,7 +3,7 @@
  * lspci text: the device line of plain, -n, -nn and -D output, and the
  * indented lines -v, -vv, -vvv and -k add below it (subsystem, regions,
  * link capability, resizable BAR, VPD). Only display-class devices (PCI
- * class 03xx) are GPUs. The hex lines of lspci -x are capture_hexdump.c's.
+ * class 03xx) are GPUs. The hex lines of lspci -x are hexdump.c's.
  */
 #include "capture.h"
 #include "gpuident/kb.h"
@@ -367,7 +367,7 @@ void gi_cap_read_lspci(struct gi_cap_set *set, const char *data, size_t len)
 			gi_cap_commit(set, &d.g);
 			open = false;
 		}
-		/* with lspci -x, capture_hexdump.c reads the dump below it */
+		/* with lspci -x, hexdump.c reads the dump below it */
 		open = start(&d, line, off);
 	}
 	if (open)

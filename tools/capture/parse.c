@@ -2,7 +2,7 @@
 /*
  * gi_capture_parse(): run every capture reader over the input, merge what
  * they found about one PCI address into one record, and give a device ID
- * to records that only named their GPU. The readers are in capture_*.c,
+ * to records that only named their GPU. The readers are in tools/capture/,
  * one per format family.
  */
 #include <stdlib.h>
