@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "gitest.h"
-#include "capture/capture.h"
+#include "capture/reader.h"
 #include "fileio.h"
 #include "gpuident/classify.h"
 

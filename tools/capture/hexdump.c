@@ -12,7 +12,7 @@
  * return: it suits a dump lspci wrote, not a paste from a seller, which is
  * hostile input here. It also knows none of the other formats.
  */
-#include "capture.h"
+#include "reader.h"
 
 #define MAX_LINE_BYTES	32
 

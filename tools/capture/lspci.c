@@ -5,7 +5,7 @@
  * link capability, resizable BAR, VPD). Only display-class devices (PCI
  * class 03xx) are GPUs. The hex lines of lspci -x are hexdump.c's.
  */
-#include "capture.h"
+#include "reader.h"
 #include "gpuident/kb.h"
 
 /* "[10de:2684]" at @s[i] (the '['); false if not that exact shape. */

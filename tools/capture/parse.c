@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 
-#include "capture.h"
+#include "reader.h"
 #include "gpuident/kb.h"
 
 /* The GI_HAVE_* bits only a VBIOS or the card itself can give. */

@@ -8,7 +8,7 @@
  * it goes; a tag left open at the end is scanned no further, which keeps
  * the work linear in the input.
  */
-#include "capture.h"
+#include "reader.h"
 
 #define MAX_DEPTH	24
 #define NAME_LEN	40

@@ -5,7 +5,7 @@
  * spans of the input, so a missing NUL, embedded NULs or binary garbage
  * cannot make a reader run past the data.
  */
-#include "capture.h"
+#include "reader.h"
 
 static bool is_blank(char c)
 {
