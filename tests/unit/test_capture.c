@@ -280,6 +280,36 @@ GI_TEST(capture_shared_corpus_matches_manifest)
 	printf("  %u real captures checked\n", rows);
 }
 
+/* ---- the reader table ---------------------------------------------------- */
+
+/*
+ * readers.c: one entry a format, each format's name its own, and every
+ * entry without a reader of its own is written by another (lspci -x by
+ * the hexdump reader).
+ */
+GI_TEST(capture_reader_table_one_entry_a_format)
+{
+	unsigned int f, g;
+	size_t k, n = 0;
+
+	GI_EXPECT_EQ(gi_n_readers, (size_t)GI_CAPTURE_N_FORMATS);
+	for (f = 0; f < GI_CAPTURE_N_FORMATS; f++) {
+		const struct gi_reader *r = gi_reader_of(f);
+
+		GI_REQUIRE(r != NULL);
+		GI_EXPECT_EQ(r->format, f);
+		GI_EXPECT_STR(gi_capture_format_name(f), r->name);
+		for (g = 0; g < f; g++)
+			GI_EXPECT(strcmp(gi_capture_format_name(g), r->name));
+	}
+	GI_EXPECT(gi_reader_of(GI_CAPTURE_N_FORMATS) == NULL);
+	GI_EXPECT_STR(gi_capture_format_name(GI_CAPTURE_N_FORMATS), "?");
+	for (k = 0; k < gi_n_readers; k++)
+		n += gi_readers[k].read != NULL;
+	GI_EXPECT_EQ(n, gi_n_readers - 1);
+	GI_EXPECT(gi_reader_of(GI_CAPTURE_LSPCI_X)->read == NULL);
+}
+
 /* ---- primitives --------------------------------------------------------- */
 
 static struct gi_span span(const char *s)

@@ -10,78 +10,19 @@
 #include "reader.h"
 #include "gpuident/kb.h"
 
-/* The GI_HAVE_* bits only a VBIOS or the card itself can give. */
-#define NEVER_IN_TEXT	(GI_HAVE_CHIP_ID | GI_HAVE_ROM | GI_HAVE_ROM_SUBSYS | \
-			 GI_HAVE_ROM_CHECKSUM)
-
-static const struct {
-	const char *name;
-	u32 not_shown;
-	u16 vendor_hint;
-} formats[GI_CAPTURE_N_FORMATS] = {
-	/* no PCI revision, no SM count outside MIG slices */
-	[GI_CAPTURE_SMI_Q] = { "nvidia-smi-q", NEVER_IN_TEXT |
-			       GI_HAVE_REVISION | GI_HAVE_SM_COUNT, GI_VENDOR_NVIDIA },
-	[GI_CAPTURE_SMI_XML] = { "nvidia-smi-xml", NEVER_IN_TEXT |
-				 GI_HAVE_REVISION | GI_HAVE_SM_COUNT, GI_VENDOR_NVIDIA },
-	/* name, bus ID, memory, ECC and MIG columns only */
-	[GI_CAPTURE_SMI_TABLE] = { "nvidia-smi", NEVER_IN_TEXT | GI_HAVE_IDS |
-				   GI_HAVE_SUBSYS | GI_HAVE_REVISION |
-				   GI_HAVE_SM_COUNT | GI_HAVE_BAR1 |
-				   GI_HAVE_BIOS_VERSION | GI_HAVE_LINK |
-				   GI_HAVE_PART_NUMBER, GI_VENDOR_NVIDIA },
-	[GI_CAPTURE_LSPCI] = { "lspci", NEVER_IN_TEXT | GI_HAVE_SM_COUNT |
-			       GI_HAVE_VRAM | GI_HAVE_BIOS_VERSION | GI_HAVE_ECC, 0 },
-	/* VPD is not in config space proper; BAR1 only from resizable BAR */
-	[GI_CAPTURE_LSPCI_X] = { "lspci-x", NEVER_IN_TEXT | GI_HAVE_SM_COUNT |
-				 GI_HAVE_VRAM | GI_HAVE_BIOS_VERSION |
-				 GI_HAVE_ECC | GI_HAVE_PART_NUMBER, 0 },
-	[GI_CAPTURE_HEXDUMP] = { "hexdump", NEVER_IN_TEXT | GI_HAVE_SM_COUNT |
-				 GI_HAVE_VRAM | GI_HAVE_BIOS_VERSION |
-				 GI_HAVE_ECC | GI_HAVE_PART_NUMBER, 0 },
-	[GI_CAPTURE_DEVICEQUERY] = { "devicequery", NEVER_IN_TEXT | GI_HAVE_IDS |
-				     GI_HAVE_SUBSYS | GI_HAVE_REVISION |
-				     GI_HAVE_BAR1 | GI_HAVE_BIOS_VERSION |
-				     GI_HAVE_LINK | GI_HAVE_PART_NUMBER,
-				     GI_VENDOR_NVIDIA },
-	[GI_CAPTURE_PROC] = { "proc-nvidia", NEVER_IN_TEXT | GI_HAVE_IDS |
-			      GI_HAVE_SUBSYS | GI_HAVE_REVISION |
-			      GI_HAVE_SM_COUNT | GI_HAVE_VRAM | GI_HAVE_BAR1 |
-			      GI_HAVE_ECC | GI_HAVE_LINK | GI_HAVE_PART_NUMBER,
-			      GI_VENDOR_NVIDIA },
-	/* name and UUID only */
-	[GI_CAPTURE_SMI_L] = { "nvidia-smi-L", NEVER_IN_TEXT | GI_HAVE_IDS |
-			       GI_HAVE_SUBSYS | GI_HAVE_REVISION |
-			       GI_HAVE_SM_COUNT | GI_HAVE_VRAM | GI_HAVE_BAR1 |
-			       GI_HAVE_BIOS_VERSION | GI_HAVE_ECC |
-			       GI_HAVE_LINK | GI_HAVE_PART_NUMBER,
-			       GI_VENDOR_NVIDIA },
-	/*
-	 * No --query-gpu field for these; the reader adds the bits of the
-	 * fields a header leaves out.
-	 */
-	[GI_CAPTURE_SMI_CSV] = { "nvidia-smi-csv", NEVER_IN_TEXT |
-				 GI_HAVE_REVISION | GI_HAVE_SM_COUNT |
-				 GI_HAVE_BAR1 | GI_HAVE_PART_NUMBER,
-				 GI_VENDOR_NVIDIA },
-};
-
-const char *gi_capture_format_name(unsigned int format)
-{
-	return format < GI_CAPTURE_N_FORMATS ? formats[format].name : "?";
-}
-
 void gi_cap_init(struct gi_capture_gpu *g, enum gi_capture_format format,
 		 size_t offset)
 {
+	const struct gi_reader *r = gi_reader_of(format);
+
 	memset(g, 0, sizeof(*g));
 	g->facts.origin = GI_ORIGIN_REPORT;
 	g->facts.vram_source = GI_VRAM_DRIVER;
 	g->formats = 1u << format;
-	g->not_shown = formats[format].not_shown;
-	g->vendor_hint = formats[format].vendor_hint;
+	g->not_shown = r ? r->not_shown : 0;
+	g->vendor_hint = r ? r->vendor_hint : 0;
 	g->offset = offset;
-	snprintf(g->format, sizeof(g->format), "%s", formats[format].name);
+	snprintf(g->format, sizeof(g->format), "%s", r ? r->name : "?");
 }
 
 /* ---- setters ---------------------------------------------------------- */
@@ -237,7 +178,7 @@ static void merge_formats(struct gi_capture_gpu *d, const struct gi_capture_gpu 
 		if (d->formats & (1u << f))
 			used += (size_t)snprintf(all + used, sizeof(all) - used,
 						 "%s%s", used ? "+" : "",
-						 formats[f].name);
+						 gi_capture_format_name(f));
 	if (used < sizeof(d->format)) {
 		memcpy(d->format, all, used + 1);
 		return;
@@ -570,6 +511,7 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
 		     int max, char *err, size_t errlen)
 {
 	struct gi_cap_set set = { .gpu = out, .max = max };
+	size_t k;
 	int i;
 
 	if (err && errlen)
@@ -581,19 +523,10 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
 	}
 	if (!data || !len)
 		return 0;
-	/*
-	 * The richest formats first: on a disagreement the first value is
-	 * kept (and the field flagged in ->conflicts).
-	 */
-	gi_cap_read_smi_q(&set, data, len);
-	gi_cap_read_smi_xml(&set, data, len);
-	gi_cap_read_lspci(&set, data, len);
-	gi_cap_read_hexdump(&set, data, len);
-	gi_cap_read_proc(&set, data, len);
-	gi_cap_read_devicequery(&set, data, len);
-	gi_cap_read_smi_table(&set, data, len);
-	gi_cap_read_smi_csv(&set, data, len);
-	gi_cap_read_smi_list(&set, data, len);
+	/* in readers.c's order: the richest formats first */
+	for (k = 0; k < gi_n_readers; k++)
+		if (gi_readers[k].read)
+			gi_readers[k].read(&set, data, len);
 
 	for (i = 0; i < set.n; i++)
 		name_to_ids(&out[i]);

@@ -4,12 +4,24 @@
  * input, number and address parsers, and the record API through which a
  * reader leaves what it found. Callers outside tools/capture/ use
  * capture.h; the white-box unit tests use this too.
+ *
+ * A reader uses only what this header declares (and may look at the
+ * records already in its gi_cap_set); it calls no other reader, and only
+ * the dispatcher, gi_capture_parse(), calls it, through readers.c's
+ * table. To add one:
+ *
+ *  - a value in enum gi_capture_format (capture.h), before
+ *    GI_CAPTURE_N_FORMATS: never renumber the others, the order of their
+ *    names in a merged record's ->format follows it;
+ *  - the reader in a file of its own here, tools/capture/NAME.c (the
+ *    Makefile takes every .c in the folder), and its prototype below;
+ *  - its entry in readers.c's table, where its place is the order it runs
+ *    in: a disagreement between merged records keeps the earlier value.
  */
 #ifndef GPUIDENT_TOOLS_CAPTURE_READER_H
 #define GPUIDENT_TOOLS_CAPTURE_READER_H
 
 #include "capture.h"
-
 
 /* A piece of the input: never NUL-terminated, never written. */
 struct gi_span {
@@ -101,7 +113,27 @@ bool gi_cap_set_smi_id_pair(struct gi_capture_gpu *g, struct gi_span v,
 /* Copy @v into @dst unless it is N/A or @dst is already set. */
 void gi_cap_set_str(char *dst, size_t n, struct gi_span v);
 
-/* The readers; each scans the whole input once. */
+/*
+ * The readers, in readers.c's table. Each scans the whole input once and
+ * commits what it found to @set: gi_cap_init() a record, set what the
+ * input shows, gi_cap_commit() it.
+ */
+struct gi_reader {
+	const char *name;		/* gi_capture_gpu.format: "nvidia-smi-q" */
+	enum gi_capture_format format;
+	u32 not_shown;			/* GI_HAVE_* bits the format cannot show */
+	u16 vendor_hint;		/* the PCI vendor the format implies, or 0 */
+	/* NULL for a format another reader's records carry (lspci-x) */
+	void (*read)(struct gi_cap_set *set, const char *data, size_t len);
+};
+
+/* In the order gi_capture_parse() runs them: one entry a format. */
+extern const struct gi_reader gi_readers[];
+extern const size_t gi_n_readers;
+
+/* The entry of @format, NULL if out of range. */
+const struct gi_reader *gi_reader_of(unsigned int format);
+
 void gi_cap_read_smi_q(struct gi_cap_set *set, const char *data, size_t len);
 void gi_cap_read_smi_xml(struct gi_cap_set *set, const char *data, size_t len);
 void gi_cap_read_smi_table(struct gi_cap_set *set, const char *data,
