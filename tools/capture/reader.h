@@ -114,6 +114,15 @@ bool gi_cap_set_smi_id_pair(struct gi_capture_gpu *g, struct gi_span v,
 void gi_cap_set_str(char *dst, size_t n, struct gi_span v);
 
 /*
+ * names.c, for the dispatcher once every reader has run: a record that
+ * only named its GPU gets the device ID of that name (as
+ * gi_capture_name_to_id(), with the record's memory, SM count and bus
+ * width to choose among namesakes), noted in ->inferred. Readers leave
+ * names as they are.
+ */
+void gi_cap_name_to_ids(struct gi_capture_gpu *g);
+
+/*
  * The readers, in readers.c's table. Each scans the whole input once and
  * commits what it found to @set: gi_cap_init() a record, set what the
  * input shows, gi_cap_commit() it.
