@@ -64,6 +64,8 @@ int gi_hexval(char c);
 bool gi_parse_dec(struct gi_span s, u64 *v, size_t *used);
 /* Up to @maxdigits hex digits, optional "0x"; the whole trimmed span. */
 bool gi_parse_hex(struct gi_span s, unsigned int maxdigits, u32 *v);
+/* The last "[10de:2684]" in @s; its offset in *@at (may be NULL). */
+bool gi_parse_last_id_pair(struct gi_span s, u16 *a, u16 *b, size_t *at);
 /* "24564 MiB", "24564MiB", "24564 MB" (nvidia-smi's MB are MiB). */
 bool gi_parse_mib(struct gi_span s, u32 *mib);
 /*
@@ -123,6 +125,42 @@ void gi_cap_set_str(char *dst, size_t n, struct gi_span v);
 void gi_cap_name_to_ids(struct gi_capture_gpu *g);
 
 /*
+ * Shared by the lspci and hexdump readers. lspci_head.c: lspci's device
+ * line ("01:00.0 VGA compatible controller [0300]: ...").
+ */
+struct gi_lspci_head {
+	u32 domain;
+	u8 bus, dev, fn;
+	bool has_class;
+	u16 class_code;		/* base << 8 | sub */
+	bool has_ids, has_rev;
+	u16 vendor, device;
+	u8 rev;
+	u16 vendor_hint;	/* from the vendor's name, 0 if not known */
+	struct gi_span name;	/* "GeForce RTX 4090" from "AD102 [GeForce RTX 4090]" */
+};
+
+/* False unless it shows a class (a number or a display class's name) or IDs. */
+bool gi_lspci_parse_head(struct gi_span line, struct gi_lspci_head *h);
+
+/* config.c: configuration space bytes (some may be missing) into a record. */
+struct gi_config {
+	u8 b[4096];
+	u8 known[4096 / 8];
+	size_t end;		/* one past the highest byte seen */
+};
+
+void gi_config_reset(struct gi_config *c);
+void gi_config_put(struct gi_config *c, size_t off, u8 v);
+/*
+ * Decode @c: vendor/device, revision, class, subsystem (header type 0),
+ * the PCIe link capability and, for NVIDIA, BAR1's size from the resizable
+ * BAR capability. False (record untouched) unless it is a display-class
+ * device with its first 12 bytes present.
+ */
+bool gi_config_decode(const struct gi_config *c, struct gi_capture_gpu *g);
+
+/*
  * The readers, in readers.c's table. Each scans the whole input once and
  * commits what it found to @set: gi_cap_init() a record, set what the
  * input shows, gi_cap_commit() it.
@@ -157,39 +195,5 @@ void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 			  size_t len);
 void gi_cap_read_smi_csv(struct gi_cap_set *set, const char *data,
 			 size_t len);
-
-/* lspci's device line ("01:00.0 VGA compatible controller [0300]: ..."). */
-struct gi_lspci_head {
-	u32 domain;
-	u8 bus, dev, fn;
-	bool has_class;
-	u16 class_code;		/* base << 8 | sub */
-	bool has_ids, has_rev;
-	u16 vendor, device;
-	u8 rev;
-	u16 vendor_hint;	/* from the vendor's name, 0 if not known */
-	struct gi_span name;	/* "GeForce RTX 4090" from "AD102 [GeForce RTX 4090]" */
-};
-
-bool gi_lspci_parse_head(struct gi_span line, struct gi_lspci_head *h);
-/* Is the line a hex-dump line of lspci -x ("00: de 10 ...")? */
-bool gi_lspci_is_hex_line(struct gi_span line);
-
-/* PCI configuration space bytes (some may be missing) into a record. */
-struct gi_config {
-	u8 b[4096];
-	u8 known[4096 / 8];
-	size_t end;		/* one past the highest byte seen */
-};
-
-void gi_config_reset(struct gi_config *c);
-void gi_config_put(struct gi_config *c, size_t off, u8 v);
-/*
- * Decode @c: vendor/device, revision, class, subsystem (header type 0),
- * the PCIe link capability and, for NVIDIA, BAR1's size from the resizable
- * BAR capability. False (record untouched) unless it is a display-class
- * device with its first 12 bytes present.
- */
-bool gi_config_decode(const struct gi_config *c, struct gi_capture_gpu *g);
 
 #endif
