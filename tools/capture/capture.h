@@ -18,7 +18,10 @@
 
 #define GI_CAPTURE_MAX_GPUS 64
 
-/* One bit per input format, in gi_capture_gpu.formats. */
+/*
+ * One bit per input format, in gi_capture_gpu.formats; each has its entry
+ * in tools/capture/readers.c (reader.h says how to add a format).
+ */
 enum gi_capture_format {
 	GI_CAPTURE_SMI_Q,	/* "nvidia-smi-q": nvidia-smi -q text */
 	GI_CAPTURE_SMI_XML,	/* "nvidia-smi-xml": nvidia-smi -q -x */
