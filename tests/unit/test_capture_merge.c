@@ -2,10 +2,10 @@
 /*
  * One device, one GPU (issue 10, part 2): the facts several parts of one
  * paste, or several files, show about one device become one record
- * (tools/capture_parse.c), matched by PCI address (also one that only a
- * shell prompt, a "cd" or a path on the command line shows), else by a
- * unique match of IDs or name; what they disagree on is a conflict, not a
- * second GPU. Also the nvidia-smi shapes of part 1 that people paste: -q
+ * (tools/capture/record.c, shell.c), matched by PCI address (also one
+ * that only a shell prompt, a "cd" or a path on the command line shows),
+ * else by a unique match of IDs or name; what they disagree on is a
+ * conflict, not a second GPU. Also the nvidia-smi shapes of part 1 that people paste: -q
  * fragments without their GPU line and tables wrapped at 80 columns.
  *
  * The snippets are real pastes (each says where from) or, where no real
@@ -15,7 +15,7 @@
 #include <stdlib.h>
 
 #include "gitest.h"
-#include "capture.h"
+#include "capture/capture.h"
 #include "gpuident/classify.h"
 
 static struct gi_capture_gpu gpus[GI_CAPTURE_MAX_GPUS];

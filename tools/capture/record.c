@@ -1,89 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * gi_capture_parse(): run every capture reader over the input, merge what
- * they found about one PCI address into one record, and give a device ID
- * to records that only named their GPU. The readers are in capture_*.c,
- * one per format family.
+ * The record API of the capture readers: a fresh record of a format, the
+ * setters that note what a reader saw, and gi_cap_commit(), which merges
+ * what several readers found about one PCI address (or GPU UUID) into one
+ * record. The first value of a field is kept; a disagreement is flagged.
+ * gi_capture_merge(), once the readers are done, and across the files of
+ * one analyze call: records of one device without a shared address.
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <strings.h>
 
-#include "capture.h"
+#include "reader.h"
 #include "gpuident/kb.h"
-
-/* The GI_HAVE_* bits only a VBIOS or the card itself can give. */
-#define NEVER_IN_TEXT	(GI_HAVE_CHIP_ID | GI_HAVE_ROM | GI_HAVE_ROM_SUBSYS | \
-			 GI_HAVE_ROM_CHECKSUM)
-
-static const struct {
-	const char *name;
-	u32 not_shown;
-	u16 vendor_hint;
-} formats[GI_CAPTURE_N_FORMATS] = {
-	/* no PCI revision, no SM count outside MIG slices */
-	[GI_CAPTURE_SMI_Q] = { "nvidia-smi-q", NEVER_IN_TEXT |
-			       GI_HAVE_REVISION | GI_HAVE_SM_COUNT, GI_VENDOR_NVIDIA },
-	[GI_CAPTURE_SMI_XML] = { "nvidia-smi-xml", NEVER_IN_TEXT |
-				 GI_HAVE_REVISION | GI_HAVE_SM_COUNT, GI_VENDOR_NVIDIA },
-	/* name, bus ID, memory, ECC and MIG columns only */
-	[GI_CAPTURE_SMI_TABLE] = { "nvidia-smi", NEVER_IN_TEXT | GI_HAVE_IDS |
-				   GI_HAVE_SUBSYS | GI_HAVE_REVISION |
-				   GI_HAVE_SM_COUNT | GI_HAVE_BAR1 |
-				   GI_HAVE_BIOS_VERSION | GI_HAVE_LINK |
-				   GI_HAVE_PART_NUMBER, GI_VENDOR_NVIDIA },
-	[GI_CAPTURE_LSPCI] = { "lspci", NEVER_IN_TEXT | GI_HAVE_SM_COUNT |
-			       GI_HAVE_VRAM | GI_HAVE_BIOS_VERSION | GI_HAVE_ECC, 0 },
-	/* VPD is not in config space proper; BAR1 only from resizable BAR */
-	[GI_CAPTURE_LSPCI_X] = { "lspci-x", NEVER_IN_TEXT | GI_HAVE_SM_COUNT |
-				 GI_HAVE_VRAM | GI_HAVE_BIOS_VERSION |
-				 GI_HAVE_ECC | GI_HAVE_PART_NUMBER, 0 },
-	[GI_CAPTURE_HEXDUMP] = { "hexdump", NEVER_IN_TEXT | GI_HAVE_SM_COUNT |
-				 GI_HAVE_VRAM | GI_HAVE_BIOS_VERSION |
-				 GI_HAVE_ECC | GI_HAVE_PART_NUMBER, 0 },
-	[GI_CAPTURE_DEVICEQUERY] = { "devicequery", NEVER_IN_TEXT | GI_HAVE_IDS |
-				     GI_HAVE_SUBSYS | GI_HAVE_REVISION |
-				     GI_HAVE_BAR1 | GI_HAVE_BIOS_VERSION |
-				     GI_HAVE_LINK | GI_HAVE_PART_NUMBER,
-				     GI_VENDOR_NVIDIA },
-	[GI_CAPTURE_PROC] = { "proc-nvidia", NEVER_IN_TEXT | GI_HAVE_IDS |
-			      GI_HAVE_SUBSYS | GI_HAVE_REVISION |
-			      GI_HAVE_SM_COUNT | GI_HAVE_VRAM | GI_HAVE_BAR1 |
-			      GI_HAVE_ECC | GI_HAVE_LINK | GI_HAVE_PART_NUMBER,
-			      GI_VENDOR_NVIDIA },
-	/* name and UUID only */
-	[GI_CAPTURE_SMI_L] = { "nvidia-smi-L", NEVER_IN_TEXT | GI_HAVE_IDS |
-			       GI_HAVE_SUBSYS | GI_HAVE_REVISION |
-			       GI_HAVE_SM_COUNT | GI_HAVE_VRAM | GI_HAVE_BAR1 |
-			       GI_HAVE_BIOS_VERSION | GI_HAVE_ECC |
-			       GI_HAVE_LINK | GI_HAVE_PART_NUMBER,
-			       GI_VENDOR_NVIDIA },
-	/*
-	 * No --query-gpu field for these; the reader adds the bits of the
-	 * fields a header leaves out.
-	 */
-	[GI_CAPTURE_SMI_CSV] = { "nvidia-smi-csv", NEVER_IN_TEXT |
-				 GI_HAVE_REVISION | GI_HAVE_SM_COUNT |
-				 GI_HAVE_BAR1 | GI_HAVE_PART_NUMBER,
-				 GI_VENDOR_NVIDIA },
-};
-
-const char *gi_capture_format_name(unsigned int format)
-{
-	return format < GI_CAPTURE_N_FORMATS ? formats[format].name : "?";
-}
 
 void gi_cap_init(struct gi_capture_gpu *g, enum gi_capture_format format,
 		 size_t offset)
 {
+	const struct gi_reader *r = gi_reader_of(format);
+
 	memset(g, 0, sizeof(*g));
 	g->facts.origin = GI_ORIGIN_REPORT;
 	g->facts.vram_source = GI_VRAM_DRIVER;
 	g->formats = 1u << format;
-	g->not_shown = formats[format].not_shown;
-	g->vendor_hint = formats[format].vendor_hint;
+	g->not_shown = r ? r->not_shown : 0;
+	g->vendor_hint = r ? r->vendor_hint : 0;
 	g->offset = offset;
-	snprintf(g->format, sizeof(g->format), "%s", formats[format].name);
+	snprintf(g->format, sizeof(g->format), "%s", r ? r->name : "?");
 }
 
 /* ---- setters ---------------------------------------------------------- */
@@ -239,7 +182,7 @@ static void merge_formats(struct gi_capture_gpu *d, const struct gi_capture_gpu 
 		if (d->formats & (1u << f))
 			used += (size_t)snprintf(all + used, sizeof(all) - used,
 						 "%s%s", used ? "+" : "",
-						 formats[f].name);
+						 gi_capture_format_name(f));
 	if (used < sizeof(d->format)) {
 		memcpy(d->format, all, used + 1);
 		return;
@@ -486,209 +429,6 @@ void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *in)
 	set->gpu[set->n++] = *g;
 }
 
-/* ---- names to device IDs ---------------------------------------------- */
-
-/*
- * How a SKU that carries the name fits what the capture shows (memory bus
- * width, memory size, SM count, the chip the VBIOS version names): 1 when every fact the SKU has a spec for
- * agrees, 0 when none could be compared, -1 when one disagrees. A
- * partition (MIG, vGPU) shows a slice: nothing is compared.
- */
-static int sku_fits(const struct gi_sku *s, const struct gi_capture_gpu *g)
-{
-	const struct gi_facts *f = g ? &g->facts : NULL;
-	int compared = 0;
-	unsigned int i;
-
-	if (!f || f->partitioned)
-		return 0;
-	if (g->bus_bits && s->bus_bits) {
-		if (g->bus_bits != s->bus_bits)
-			return -1;
-		compared++;
-	}
-	if ((f->have & GI_HAVE_VRAM) && s->vram_mib[0] &&
-	    s->mem_type != GI_MEM_SHARED) {
-		bool ok = false;
-
-		/* as the classifier: ECC carve-out and driver reserve below */
-		for (i = 0; i < GI_SKU_MAX_VRAM && s->vram_mib[i]; i++)
-			if ((u64)f->vram_mib * 100 >= (u64)s->vram_mib[i] * 90 &&
-			    (u64)f->vram_mib * 100 <= (u64)s->vram_mib[i] * 102)
-				ok = true;
-		if (ok)
-			compared++;
-		/* a lower bound (used or free memory?) rules out only by excess */
-		else if (!f->vram_lower_bound ||
-			 (u64)f->vram_mib * 100 > (u64)gi_sku_vram_max(s) * 102)
-			return -1;
-	}
-	if ((f->have & GI_HAVE_SM_COUNT) && s->units &&
-	    s->vendor_id == GI_VENDOR_NVIDIA) {
-		if (f->sm_count != s->units)
-			return -1;
-		compared++;
-	}
-	/*
-	 * NVIDIA's VBIOS version names its chip ("90.16" is TU116): a
-	 * GeForce GTX 1660 SUPER is TU116 (21C4) or TU106 (1F09). A prefix
-	 * of no known chip compares nothing.
-	 */
-	if ((f->have & GI_HAVE_BIOS_VERSION) && s->chip &&
-	    s->vendor_id == GI_VENDOR_NVIDIA) {
-		const struct gi_chip *c = gi_kb_chip(s->chip);
-		const u8 *v = f->bios_version;
-
-		if (c && c->bios_major && v[0] == c->bios_major &&
-		    v[1] == c->bios_chip)
-			compared++;
-		else if (c && c->bios_major && gi_kb_chip_by_bios(v[0], v[1]))
-			return -1;
-	}
-	return compared ? 1 : 0;
-}
-
-#define GI_NAME_MAX_CANDIDATES	16
-
-static bool same_device(const struct gi_sku *a, const struct gi_sku *b)
-{
-	return a->vendor_id == b->vendor_id && a->device_id == b->device_id;
-}
-
-static bool same_str(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
-
-/*
- * Two device IDs for one product: Turing's "A" and non-"A" dies (the
- * driver calls 1E04 and 1E07 both "NVIDIA GeForce RTX 2080 Ti"), and the
- * like. When the rows agree on the name, the chip and every spec and flag
- * the classifier judges, its findings are the same whichever of them the
- * card is, so either may stand for both. Rows that differ in anything
- * judged stay a real ambiguity.
- */
-static bool twins(const struct gi_sku *a, const struct gi_sku *b)
-{
-	return a->vendor_id == b->vendor_id && same_str(a->product, b->product) &&
-	       same_str(a->chip, b->chip) && a->units == b->units &&
-	       !memcmp(a->vram_mib, b->vram_mib, sizeof(a->vram_mib)) &&
-	       a->mem_type == b->mem_type && a->bus_bits == b->bus_bits &&
-	       a->pcie_gen == b->pcie_gen && a->pcie_width == b->pcie_width &&
-	       a->tdp_w == b->tdp_w && a->flags == b->flags &&
-	       a->base_device_id == b->base_device_id;
-}
-
-
-/*
- * Every candidate disagrees with the facts. One device: that is the one
- * named. Several ("NVIDIA GeForce RTX 2080 Ti" is 1E04 and 1E07): only
- * when the memory seen is above every candidate's largest configuration,
- * the candidate with the most memory stands for them all, because the
- * classifier's finding (more memory than shipped) then holds whichever
- * of them the card is. Otherwise none. Returns the index, or -1.
- */
-static int disagreeing_candidate(const struct gi_sku *const *cand, int n,
-				 const struct gi_capture_gpu *g)
-{
-	int i, best = 0;
-	bool one_device = true;
-
-	for (i = 1; i < n; i++)
-		if (cand[i]->vendor_id != cand[0]->vendor_id ||
-		    cand[i]->device_id != cand[0]->device_id)
-			one_device = false;
-	if (one_device)
-		return 0;
-	if (!g || g->facts.partitioned || !(g->facts.have & GI_HAVE_VRAM))
-		return -1;
-	for (i = 0; i < n; i++) {
-		u32 max = gi_sku_vram_max(cand[i]);
-
-		if (!max || cand[i]->mem_type == GI_MEM_SHARED ||
-		    (u64)g->facts.vram_mib * 100 <= (u64)max * 102)
-			return -1;
-		if (max > gi_sku_vram_max(cand[best]))
-			best = i;
-	}
-	return best;
-}
-
-/*
- * Every SKU that carries the name is a candidate (a name may be shared:
- * desktop and mobile, 8 and 16 GB). One device among them is the answer;
- * among several, the facts choose: those that fit where compared beat
- * those that could not be compared, which beat those that do not fit.
- * Still more than one device: no identity at all, never a guess.
- */
-static bool name_to_device(const char *name, u16 vendor,
-			   const struct gi_capture_gpu *g, u16 *vendor_id,
-			   u16 *device_id)
-{
-	const struct gi_sku *cand[GI_NAME_MAX_CANDIDATES];
-	int fit[GI_NAME_MAX_CANDIDATES];
-	int n = 0, i, tier, best = -1;
-	size_t k;
-
-	for (k = 0; k < gi_n_skus; k++) {
-		const struct gi_sku *s = &gi_skus[k];
-
-		if ((vendor && s->vendor_id != vendor) ||
-		    !gi_kb_sku_named(s, name))
-			continue;
-		/*
-		 * A name that so many SKUs carry ("NVIDIA GeForce ...") names
-		 * none of them: choosing among the first few would let a row
-		 * with no specs pass a modified card as that row.
-		 */
-		if (n == GI_NAME_MAX_CANDIDATES)
-			return false;
-		cand[n] = s;
-		fit[n++] = sku_fits(s, g);
-	}
-	for (tier = 1; tier >= -1 && best < 0; tier--) {
-		for (i = 0; i < n; i++) {
-			if (fit[i] != tier)
-				continue;
-			if (best >= 0 && !same_device(cand[i], cand[best])) {
-				if (!twins(cand[i], cand[best]))
-					return false;	/* ambiguous: never guess */
-				continue;	/* either stands for both */
-			}
-			best = i;
-		}
-		/* a device that does not fit is only named when it is the one */
-		if (tier == 0 && best < 0)
-			break;
-	}
-	if (best < 0 && n > 0)
-		best = disagreeing_candidate(cand, n, g);
-	if (best < 0)
-		return false;
-	*vendor_id = cand[best]->vendor_id;
-	*device_id = cand[best]->device_id;
-	return true;
-}
-
-bool gi_capture_name_to_id(const char *name, u16 vendor, u16 *vendor_id,
-			   u16 *device_id)
-{
-	return name && name_to_device(name, vendor, NULL, vendor_id, device_id);
-}
-
-static void name_to_ids(struct gi_capture_gpu *g)
-{
-	u16 v, d;
-
-	if ((g->facts.have & GI_HAVE_IDS) || !g->name[0])
-		return;
-	if (!name_to_device(g->name, g->vendor_hint, g, &v, &d))
-		return;
-	gi_cap_set_ids(g, v, d);
-	g->facts.ids_from_name = true;
-	g->inferred |= GI_HAVE_IDS;
-}
-
 /* ---- one device, one record ------------------------------------------- */
 
 /*
@@ -697,9 +437,11 @@ static void name_to_ids(struct gi_capture_gpu *g)
  */
 #define NOT_YET	(-2)
 
+#define NAMED_MAX	16
+
 struct named {
 	int n;
-	u16 vendor[GI_NAME_MAX_CANDIDATES], device[GI_NAME_MAX_CANDIDATES];
+	u16 vendor[NAMED_MAX], device[NAMED_MAX];
 };
 
 static void devices_named(const struct gi_capture_gpu *g, struct named *nd)
@@ -722,7 +464,7 @@ static void devices_named(const struct gi_capture_gpu *g, struct named *nd)
 				break;
 		if (i < nd->n)
 			continue;
-		if (nd->n == GI_NAME_MAX_CANDIDATES) {
+		if (nd->n == NAMED_MAX) {
 			nd->n = -1;
 			return;
 		}
@@ -969,172 +711,4 @@ int gi_capture_merge(struct gi_capture_gpu *g, int n, int *into)
 	free(gone);
 	free(partner);
 	return m;
-}
-
-static int by_offset(const void *a, const void *b)
-{
-	const struct gi_capture_gpu *x = a, *y = b;
-
-	if (x->offset != y->offset)
-		return x->offset < y->offset ? -1 : 1;
-	/* qsort is not stable: keep equal offsets in a fixed order */
-	return x->formats < y->formats ? -1 : x->formats > y->formats;
-}
-
-int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
-		     int max, char *err, size_t errlen)
-{
-	struct gi_cap_set set = { .gpu = out, .max = max };
-	int i;
-
-	if (err && errlen)
-		err[0] = '\0';
-	if (!out || max <= 0 || (!data && len)) {
-		if (err && errlen)
-			snprintf(err, errlen, "invalid arguments");
-		return -1;
-	}
-	if (!data || !len)
-		return 0;
-	/*
-	 * The richest formats first: on a disagreement the first value is
-	 * kept (and the field flagged in ->conflicts).
-	 */
-	gi_cap_read_smi_q(&set, data, len);
-	gi_cap_read_smi_xml(&set, data, len);
-	gi_cap_read_lspci(&set, data, len);
-	gi_cap_read_hexdump(&set, data, len);
-	gi_cap_read_proc(&set, data, len);
-	gi_cap_read_devicequery(&set, data, len);
-	gi_cap_read_smi_table(&set, data, len);
-	gi_cap_read_smi_csv(&set, data, len);
-	gi_cap_read_smi_list(&set, data, len);
-
-	for (i = 0; i < set.n; i++)
-		name_to_ids(&out[i]);
-	/* records without an address that are one device with another */
-	set.n = gi_capture_merge(out, set.n, NULL);
-	for (i = 0; i < set.n; i++)
-		name_to_ids(&out[i]);
-	/* report GPUs in the order the input shows them */
-	qsort(out, (size_t)set.n, sizeof(*out), by_offset);
-	if (set.dropped && err && errlen)
-		snprintf(err, errlen, "more than %d GPUs: %u left out", max,
-			 set.dropped);
-	return set.n;
-}
-
-/* ---- what shell lines say about the device -------------------------------- */
-
-/*
- * The last PCI address in @s that is a path segment ("/0000:01:00.0/",
- * ".../0000:01:00.0#") or the directory of a "[root@host 0000:01:00.0]#"
- * prompt. Only the full "dddd:bb:dd.f" form: sysfs and /proc/driver/nvidia
- * always write it, and a shorter one in prose is too easily something else.
- */
-static bool path_address(struct gi_span s, char *addr, size_t n)
-{
-	bool found = false;
-	size_t i, used;
-	u8 bus, dev, fn;
-	u32 dom;
-
-	for (i = 1; i < s.n; i++) {
-		char prev = s.p[i - 1], next;
-
-		if (prev != '/' && prev != ' ' && prev != '\t')
-			continue;
-		if (gi_hexval(s.p[i]) < 0 ||
-		    !gi_parse_pci_addr(gi_span_sub(s, i, s.n), &dom, &bus, &dev,
-				       &fn, &used) || used < 12)
-			continue;
-		next = i + used < s.n ? s.p[i + used] : '\0';
-		if (prev == '/' ? !strchr("/#$]>% \t", next) : next != ']')
-			continue;
-		gi_format_pci_addr(addr, n, dom, bus, dev, fn);
-		found = true;
-		i += used - 1;
-	}
-	return found;
-}
-
-/*
- * "root@host:/sys/bus/pci/devices/0000:01:00.0# xxd config",
- * "[root@host 0000:01:00.0]# hexdump -C config", "$ cat ...": @dir gets the
- * prompt's working directory, @cmd what follows the prompt. False if the
- * line has no prompt.
- */
-static bool prompt(struct gi_span t, struct gi_span *dir, struct gi_span *cmd)
-{
-	size_t i, at = t.n, colon = t.n;
-
-	if (!t.n)
-		return false;
-	if (t.n >= 2 && (t.p[0] == '$' || t.p[0] == '#') && t.p[1] == ' ') {
-		*dir = gi_span_sub(t, 0, 0);
-		*cmd = gi_span_trim(gi_span_sub(t, 2, t.n));
-		return true;
-	}
-	/* user@host:DIR$ or [user@host DIR]$; no blank before the '@' */
-	for (i = 0; i < t.n && t.p[i] != ' ' && t.p[i] != '\t'; i++) {
-		if (t.p[i] == '@' && at == t.n)
-			at = i;
-		else if (t.p[i] == ':' && at < t.n && colon == t.n)
-			colon = i;
-		else if ((t.p[i] == '#' || t.p[i] == '$') && colon < t.n &&
-			 i + 1 < t.n && t.p[i + 1] == ' ') {
-			*dir = gi_span_sub(t, colon + 1, i);
-			*cmd = gi_span_trim(gi_span_sub(t, i + 1, t.n));
-			return true;
-		}
-	}
-	if (t.p[0] == '[' && at < t.n) {
-		for (; i < t.n && t.p[i] != ']'; i++)
-			;
-		if (i + 2 < t.n && (t.p[i + 1] == '#' || t.p[i + 1] == '$') &&
-		    t.p[i + 2] == ' ') {
-			*dir = gi_span_sub(t, 0, i + 1);
-			*cmd = gi_span_trim(gi_span_sub(t, i + 2, t.n));
-			return true;
-		}
-	}
-	return false;
-}
-
-void gi_shell_line(struct gi_shell *sh, struct gi_span t)
-{
-	char buf[256];
-	struct gi_span dir, cmd;
-	size_t i, n = 0;
-
-	/* tab completion writes "0000\:07\:00.0": drop the backslashes */
-	t = gi_span_trim(t);
-	if (t.n < sizeof(buf) && memchr(t.p, '\\', t.n)) {
-		for (i = 0; i < t.n; i++)
-			if (t.p[i] != '\\' || i + 1 == t.n || t.p[i + 1] != ':')
-				buf[n++] = t.p[i];
-		t.p = buf;
-		t.n = n;
-	}
-	if (prompt(t, &dir, &cmd)) {
-		/* a prompt that shows its directory: the shell is there now */
-		if (dir.n) {
-			sh->cwd[0] = '\0';
-			path_address(dir, sh->cwd, sizeof(sh->cwd));
-		}
-	} else {
-		cmd = t;
-	}
-	sh->cmd[0] = '\0';
-	if (gi_span_starts_ci(cmd, "cd ")) {
-		sh->cwd[0] = '\0';
-		path_address(cmd, sh->cwd, sizeof(sh->cwd));
-		return;
-	}
-	path_address(cmd, sh->cmd, sizeof(sh->cmd));
-}
-
-const char *gi_shell_address(const struct gi_shell *sh)
-{
-	return sh->cmd[0] ? sh->cmd : sh->cwd;
 }

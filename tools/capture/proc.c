@@ -19,7 +19,7 @@
  * Without a "Bus Location" line (older drivers), the address comes from
  * the path of the cat or grep command or the prompt's directory.
  */
-#include "capture.h"
+#include "reader.h"
 
 /* "Key: value" with a short key of words: the only lines a block holds. */
 static bool field_line(struct gi_span t, struct gi_span *key, struct gi_span *val)
