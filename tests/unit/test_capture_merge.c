@@ -108,6 +108,11 @@ GI_TEST(merge_address_only_in_a_prompt_or_path)
 		"# cd /sys/bus/pci/devices/0000:01:00.0\n"
 		"# xxd config\n" XXD_4090
 		"user@box:~$ xxd /tmp/config\n" XXD_4090;
+	/* nor is a file named by a path of its own */
+	static const char other[] =
+		"# cd /sys/bus/pci/devices/0000:01:00.0\n"
+		"# xxd /root/saved/config\n" XXD_4090
+		"# xxd config\n" XXD_3080;
 	/* the information file without "Bus Location": the cat's path */
 	static const char cat[] =
 		"$ cat /proc/driver/nvidia/gpus/0000\\:01\\:00.0/information\n"
@@ -123,6 +128,9 @@ GI_TEST(merge_address_only_in_a_prompt_or_path)
 	GI_REQUIRE(parse(cd) == 2);
 	GI_EXPECT_STR(gpus[0].address, "0000:01:00.0");
 	GI_EXPECT_STR(gpus[1].address, "");
+	GI_REQUIRE(parse(other) == 2);
+	GI_EXPECT_STR(gpus[0].address, "");
+	GI_EXPECT_STR(gpus[1].address, "0000:01:00.0");
 	GI_REQUIRE(parse(cat) == 1);
 	GI_EXPECT_STR(gpus[0].address, "0000:01:00.0");
 	GI_REQUIRE(parse(grep) == 1);

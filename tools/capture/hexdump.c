@@ -144,6 +144,7 @@ static void forget_context(struct dump *d)
 {
 	d->have_head = false;
 	d->sh.cmd[0] = '\0';
+	d->sh.elsewhere = false;
 }
 
 static void line(struct gi_cap_set *set, struct dump *d, struct gi_span l,

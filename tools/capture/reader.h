@@ -107,6 +107,7 @@ void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *g);
  */
 struct gi_shell {
 	char cwd[32], cmd[32];
+	bool elsewhere;		/* the command names a path without an address */
 };
 
 /* Feed a line that is not tool output. */

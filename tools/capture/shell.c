@@ -107,15 +107,18 @@ void gi_shell_line(struct gi_shell *sh, struct gi_span t)
 		cmd = t;
 	}
 	sh->cmd[0] = '\0';
+	sh->elsewhere = false;
 	if (gi_span_starts_ci(cmd, "cd ")) {
 		sh->cwd[0] = '\0';
 		path_address(cmd, sh->cwd, sizeof(sh->cwd));
 		return;
 	}
-	path_address(cmd, sh->cmd, sizeof(sh->cmd));
+	/* "xxd /tmp/config": a file named by its own path is not the cwd's */
+	if (!path_address(cmd, sh->cmd, sizeof(sh->cmd)))
+		sh->elsewhere = gi_span_find_ci(cmd, " /") >= 0;
 }
 
 const char *gi_shell_address(const struct gi_shell *sh)
 {
-	return sh->cmd[0] ? sh->cmd : sh->cwd;
+	return sh->cmd[0] ? sh->cmd : sh->elsewhere ? "" : sh->cwd;
 }
