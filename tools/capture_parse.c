@@ -64,6 +64,16 @@ static const struct {
 				 GI_HAVE_REVISION | GI_HAVE_SM_COUNT |
 				 GI_HAVE_BAR1 | GI_HAVE_PART_NUMBER,
 				 GI_VENDOR_NVIDIA },
+	/* CUDA's device properties; a ROCm build's record sets its own hint */
+	[GI_CAPTURE_PYTORCH] = { "pytorch", NEVER_IN_TEXT | GI_HAVE_IDS |
+				 GI_HAVE_SUBSYS | GI_HAVE_REVISION |
+				 GI_HAVE_BAR1 | GI_HAVE_BIOS_VERSION |
+				 GI_HAVE_ECC | GI_HAVE_LINK |
+				 GI_HAVE_PART_NUMBER, GI_VENDOR_NVIDIA },
+	/* GPU-Z reads the card; its dump has no SM count, ECC or BAR size */
+	[GI_CAPTURE_GPUZ] = { "gpu-z", NEVER_IN_TEXT | GI_HAVE_REVISION |
+			      GI_HAVE_SM_COUNT | GI_HAVE_BAR1 | GI_HAVE_ECC |
+			      GI_HAVE_PART_NUMBER, 0 },
 };
 
 const char *gi_capture_format_name(unsigned int format)
@@ -589,11 +599,13 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
 	gi_cap_read_smi_xml(&set, data, len);
 	gi_cap_read_lspci(&set, data, len);
 	gi_cap_read_hexdump(&set, data, len);
+	gi_cap_read_gpuz(&set, data, len);
 	gi_cap_read_proc(&set, data, len);
 	gi_cap_read_devicequery(&set, data, len);
 	gi_cap_read_smi_table(&set, data, len);
 	gi_cap_read_smi_csv(&set, data, len);
 	gi_cap_read_smi_list(&set, data, len);
+	gi_cap_read_pytorch(&set, data, len);
 
 	for (i = 0; i < set.n; i++)
 		name_to_ids(&out[i]);
