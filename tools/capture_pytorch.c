@@ -130,12 +130,18 @@ static void props_record(struct gi_cap_set *set, const struct props *p,
 	struct gi_capture_gpu g;
 	size_t used;
 	u64 n, bus, dev, dom;
+	long at;
 
 	gi_cap_init(&g, GI_CAPTURE_PYTORCH, off);
-	gi_span_copy(g.name, sizeof(g.name), gi_span_trim(p->name));
-	/* CUDA names a MIG instance "... MIG 1g.10gb" */
-	if (gi_span_find_ci(p->name, " MIG ") >= 0)
+	/*
+	 * CUDA names a MIG instance "NVIDIA A100 80GB PCIe MIG 1g.10gb":
+	 * the GPU's name, then the slice, whose memory and SMs are its own.
+	 */
+	at = gi_span_find_ci(p->name, " MIG ");
+	if (at > 0)
 		g.facts.partitioned = true;
+	gi_span_copy(g.name, sizeof(g.name), gi_span_trim(at > 0 ?
+		     gi_span_sub(p->name, 0, (size_t)at) : p->name));
 	if (p->has_arch) {
 		/* a ROCm build: an AMD GPU, and no SM count */
 		g.vendor_hint = GI_VENDOR_AMD;
