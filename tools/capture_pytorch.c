@@ -86,9 +86,10 @@ static size_t parse_props(struct gi_span s, struct props *p)
 
 			for (v = i; i < s.n && s.p[i] != q; i++)
 				;
+			if (i >= s.n)
+				return i;	/* cut short: no value */
 			assign(p, gi_span_sub(s, k, eq), gi_span_sub(s, v, i));
-			if (i < s.n)
-				i++;
+			i++;
 		} else {
 			for (v = i; i < s.n && s.p[i] != ',' && s.p[i] != ')';
 			     i++)
