@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The PyTorch and GPU-Z readers (tools/capture_pytorch.c,
- * tools/capture_gpuz.c). The PyTorch snippets are real prints, each with
+ * The PyTorch and GPU-Z readers (tools/capture/pytorch.c,
+ * tools/capture/gpuz.c). The PyTorch snippets are real prints, each with
  * its source (find_string ids, as in tests/wild/MANIFEST.tsv); where a
  * test changes or joins them it says so. No GPU-Z dump was found in any
  * public source: its inputs are built here from the element names and
  * value shapes that public programs reading the dump rely on (see the
- * head of tools/capture_gpuz.c), with the IDs of real cards.
+ * head of tools/capture/gpuz.c), with the IDs of real cards.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "gitest.h"
-#include "capture.h"
+#include "capture/capture.h"
 #include "gpuident/classify.h"
 #include "gpuident/kb.h"
 

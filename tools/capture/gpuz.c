@@ -21,7 +21,7 @@
  */
 #include <strings.h>
 
-#include "capture.h"
+#include "reader.h"
 #include "gpuident/kb.h"
 
 struct card {

@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <strings.h>
 
-#include "capture.h"
+#include "reader.h"
 #include "gpuident/kb.h"
 
 #define PROPS_TAG	"_CudaDeviceProperties("
