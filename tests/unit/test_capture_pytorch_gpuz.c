@@ -267,6 +267,45 @@ GI_TEST(pytorch_name_and_props_one_gpu)
 	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
 }
 
+/*
+ * tests/wild/smi-q/rtx2080ti-nvidia-docker-1760.txt (its first lines) joined
+ * to find_string:29283747073's print of the same model: one GPU of that
+ * name in each, so the print takes nvidia-smi's address and merges into
+ * its record, which gains CUDA's SM count next to nvidia-smi's identity.
+ */
+static const char smi_q_2080ti[] =
+	"GPU 00000000:73:00.0\n"
+	"    Product Name                          : NVIDIA GeForce RTX 2080 Ti\n"
+	"    Product Brand                         : GeForce\n"
+	"    Product Architecture                  : Turing\n"
+	"    GPU UUID                              : GPU-a4211eb1-75b7-df20-7a29-4bd4fd504774\n"
+	"    VBIOS Version                         : 90.02.30.40.90\n";
+static const char props_2080ti[] =
+	"_CudaDeviceProperties(name='GeForce RTX 2080 Ti', major=7, minor=5, total_memory=11019MB, multi_processor_count=68)\n";
+
+GI_TEST(pytorch_props_pair_with_nvidia_smi)
+{
+	char text[1024];
+
+	snprintf(text, sizeof(text), "%s%s", smi_q_2080ti, props_2080ti);
+	GI_REQUIRE(parse(text) == 1);
+	GI_EXPECT_STR(gpus[0].format, "nvidia-smi-q+pytorch");
+	GI_EXPECT_STR(gpus[0].address, "0000:73:00.0");
+	GI_EXPECT_STR(gpus[0].bios_version, "90.02.30.40.90");
+	GI_EXPECT(gpus[0].facts.have & GI_HAVE_SM_COUNT);
+	GI_EXPECT_EQ(gpus[0].facts.sm_count, 68);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+
+	/* two prints of the name for one nvidia-smi record: none is tied */
+	snprintf(text, sizeof(text), "%s%s%s", smi_q_2080ti, props_2080ti,
+		 props_2080ti);
+	GI_REQUIRE(parse(text) == 3);
+	GI_EXPECT_STR(gpus[0].format, "nvidia-smi-q");
+	GI_EXPECT(!(gpus[0].facts.have & GI_HAVE_SM_COUNT));
+	GI_EXPECT_STR(gpus[1].address, "");
+	GI_EXPECT_STR(gpus[2].address, "");
+}
+
 /* Hostile input: cut short, unbalanced quotes, a repr without a name. */
 GI_TEST(pytorch_cut_and_broken_prints)
 {

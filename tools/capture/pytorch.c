@@ -18,10 +18,14 @@
  * ECC). multi_processor_count is CUDA's SM count (a MIG slice shows its
  * own); on ROCm it counts compute units or work-group processors, not SMs,
  * so a ROCm record does not give it. No PCI IDs: the name is mapped
- * through the knowledge base.
+ * through the knowledge base. A print is one GPU: it merges with another
+ * reader's record by address or UUID when it shows them, else only when
+ * the paste names that GPU once on each side (pair_with_views()); a name
+ * printed alone stands only for a GPU nothing else in the paste shows.
  */
 #include <ctype.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <strings.h>
 
 #include "reader.h"
@@ -125,7 +129,7 @@ static bool whole_uuid(struct gi_span s)
 	return true;
 }
 
-static void props_record(struct gi_cap_set *set, const struct props *p,
+static void props_record(struct gi_capture_gpu *out, const struct props *p,
 			 size_t off)
 {
 	struct gi_capture_gpu g;
@@ -166,7 +170,7 @@ static void props_record(struct gi_cap_set *set, const struct props *p,
 	    dec(p->dom, 0xffffffffu, &dom))
 		gi_format_pci_addr(g.address, sizeof(g.address), (u32)dom,
 				   (u8)bus, (u8)dev, 0);
-	gi_cap_commit(set, &g);
+	*out = g;
 }
 
 /* ---- get_device_name ---------------------------------------------------- */
@@ -221,6 +225,50 @@ static const char *skip_nvidia(const char *s)
 	return strncasecmp(s, "NVIDIA ", 7) ? s : s + 7;
 }
 
+static bool same_name(const char *a, const char *b)
+{
+	return !strcasecmp(skip_nvidia(a), skip_nvidia(b));
+}
+
+/* A print with neither address nor UUID, of a whole GPU. */
+static bool loose(const struct gi_capture_gpu *g)
+{
+	return !g->address[0] && !g->uuid[0] && !g->facts.partitioned;
+}
+
+/*
+ * A paste often holds nvidia-smi's view of a GPU and PyTorch's print of
+ * it: nvidia-smi has the address and IDs, the print the SM count. Old
+ * prints carry no address or UUID to tie them by, and CUDA does not list
+ * GPUs in nvidia-smi's (bus) order, so a print is tied to another
+ * reader's record only when the name is that of exactly one record there
+ * and of exactly one such print: then it takes that record's address and
+ * commits into it. Anything else stays apart, never guessed.
+ */
+static void pair_with_views(const struct gi_cap_set *set,
+			    struct gi_capture_gpu *l, unsigned int n)
+{
+	unsigned int i, j, same;
+	int c, seen, at = -1;
+
+	for (i = 0; i < n; i++) {
+		if (!loose(&l[i]))
+			continue;
+		for (j = 0, same = 0; j < n; j++)
+			same += loose(&l[j]) && same_name(l[j].name, l[i].name);
+		for (c = 0, seen = 0; c < set->n; c++) {
+			if (set->gpu[c].address[0] &&
+			    same_name(set->gpu[c].name, l[i].name)) {
+				seen++;
+				at = c;
+			}
+		}
+		if (same == 1 && seen == 1)
+			memcpy(l[i].address, set->gpu[at].address,
+			       sizeof(l[i].address));
+	}
+}
+
 /*
  * A name alone adds nothing to a record of the same name from any reader
  * (a props print, an nvidia-smi view): it stands only for a GPU nothing
@@ -231,7 +279,7 @@ static bool named_elsewhere(const struct gi_cap_set *set, const char *name)
 	int i;
 
 	for (i = 0; i < set->n; i++)
-		if (!strcasecmp(skip_nvidia(set->gpu[i].name), skip_nvidia(name)))
+		if (same_name(set->gpu[i].name, name))
 			return true;
 	return false;
 }
@@ -263,9 +311,11 @@ static void commit_names(struct gi_cap_set *set, const struct name_only *l,
 void gi_cap_read_pytorch(struct gi_cap_set *set, const char *data,
 			 size_t len)
 {
+	struct gi_capture_gpu *l = calloc(GI_CAPTURE_MAX_GPUS, sizeof(*l));
 	struct name_only names[GI_CAPTURE_MAX_GPUS];
 	struct gi_span line, rest, name;
-	unsigned int n_names = 0;
+	unsigned int n_names = 0, n = 0, i;
+	struct gi_capture_gpu g;
 	bool want_name = false;
 	struct gi_lines it;
 	struct props p;
@@ -290,13 +340,24 @@ void gi_cap_read_pytorch(struct gi_cap_set *set, const char *data,
 
 			rest = gi_span_sub(rest, from, rest.n);
 			used = parse_props(rest, &p);
-			if (p.has_name && gi_span_trim(p.name).n)
-				props_record(set, &p, off + (size_t)(rest.p -
-								     line.p));
+			if (p.has_name && gi_span_trim(p.name).n) {
+				props_record(&g, &p, off + (size_t)(rest.p -
+								    line.p));
+				if (l && n < GI_CAPTURE_MAX_GPUS)
+					l[n++] = g;
+				else
+					gi_cap_commit(set, &g);
+			}
 			rest = gi_span_sub(rest, used ? used : 1, rest.n);
 		}
 		if (gi_span_find_ci(line, "get_device_name(") >= 0)
 			want_name = true;
+	}
+	if (l) {
+		pair_with_views(set, l, n);
+		for (i = 0; i < n; i++)
+			gi_cap_commit(set, &l[i]);
+		free(l);
 	}
 	commit_names(set, names, n_names);
 }
