@@ -24,7 +24,6 @@
  * printed alone stands only for a GPU nothing else in the paste shows.
  */
 #include <ctype.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <strings.h>
 
@@ -39,27 +38,29 @@ struct props {
 	     has_dev, has_dom;
 };
 
+/* The fields read; the others (major, minor, L2_cache_size, ...) are not. */
 static void assign(struct props *p, struct gi_span key, struct gi_span val)
 {
-	static const struct {
-		const char *key;
-		size_t span_off, flag_off;
-	} keys[] = {
-#define K(k, f) { k, offsetof(struct props, f), offsetof(struct props, has_##f) }
-		K("name", name), K("total_memory", total),
-		K("multi_processor_count", sms), K("uuid", uuid),
-		K("gcnArchName", arch), K("pci_bus_id", bus),
-		K("pci_device_id", dev), K("pci_domain_id", dom),
-#undef K
+	static const char *const keys[] = {
+		"name", "total_memory", "multi_processor_count", "uuid",
+		"gcnArchName", "pci_bus_id", "pci_device_id", "pci_domain_id",
+	};
+	struct gi_span *to[] = {
+		&p->name, &p->total, &p->sms, &p->uuid,
+		&p->arch, &p->bus, &p->dev, &p->dom,
+	};
+	bool *has[] = {
+		&p->has_name, &p->has_total, &p->has_sms, &p->has_uuid,
+		&p->has_arch, &p->has_bus, &p->has_dev, &p->has_dom,
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if (!gi_span_eq_ci(key, keys[i].key))
-			continue;
-		*(struct gi_span *)((char *)p + keys[i].span_off) = val;
-		*(bool *)((char *)p + keys[i].flag_off) = true;
-		return;
+		if (gi_span_eq_ci(key, keys[i])) {
+			*to[i] = val;
+			*has[i] = true;
+			return;
+		}
 	}
 }
 
@@ -113,7 +114,7 @@ static bool dec(struct gi_span s, u64 max, u64 *v)
 	return gi_parse_dec(s, v, &used) && used == s.n && *v <= max;
 }
 
-/* "8-4-4-4-12" hex digits: the CUDA UUID, which nvidia-smi shows as "GPU-..." */
+/* "8-4-4-4-12" hex digits: CUDA's UUID, which nvidia-smi shows as "GPU-..." */
 static bool whole_uuid(struct gi_span s)
 {
 	size_t i;
