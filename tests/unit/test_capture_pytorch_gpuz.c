@@ -164,6 +164,29 @@ GI_TEST(pytorch_props_rocm)
 		  verdict(g) != GI_VERDICT_RELABELLED);
 }
 
+/*
+ * find_string:56715879733, quoting https://github.com/ROCm/ROCm/issues/4203:
+ * a ROCm print wrapped over four lines, gcnArchName on the second.
+ */
+GI_TEST(pytorch_props_wrapped_over_lines)
+{
+	static const char text[] =
+		"```\n"
+		"_CudaDeviceProperties(name='AMD Instinct MI300X', major=9, minor=4, \n"
+		"gcnArchName='gfx942:sramecc+:xnack-', total_memory=196592MB, multi_processor_count=304, \n"
+		"uuid=66333330-6463-3464-3030-646565323262, \n"
+		"L2_cache_size=4MB)\n"
+		"```\n";
+	const struct gi_capture_gpu *g = &gpus[0];
+
+	GI_REQUIRE(parse(text) == 1);
+	GI_EXPECT_STR(g->name, "AMD Instinct MI300X");
+	GI_EXPECT_EQ(g->vendor_hint, GI_VENDOR_AMD);
+	GI_EXPECT_EQ(g->facts.vram_mib, 196592);
+	GI_EXPECT(!(g->facts.have & GI_HAVE_SM_COUNT));
+	GI_EXPECT_STR(g->uuid, "");
+}
+
 /* find_string:22161947869, a MIG instance quoted as a comment */
 GI_TEST(pytorch_props_mig_slice)
 {

@@ -31,6 +31,8 @@
 #include "gpuident/kb.h"
 
 #define PROPS_TAG	"_CudaDeviceProperties("
+/* The longest print read: a ROCm one with every field is under 400 bytes. */
+#define PROPS_MAX	2048
 
 struct props {
 	struct gi_span name, total, sms, uuid, arch, bus, dev, dom;
@@ -66,7 +68,9 @@ static void assign(struct props *p, struct gi_span key, struct gi_span val)
 
 /*
  * "name='X', major=8, ..., L2_cache_size=6MB)" from @s: each byte is
- * looked at once. Returns how far it read (past the ")" when there is one).
+ * looked at once. A print wrapped at a ", " goes on on the next line (an
+ * issue's MI300X print spans four); a value never does. Returns how far
+ * it read (past the ")" when there is one).
  */
 static size_t parse_props(struct gi_span s, struct props *p)
 {
@@ -74,7 +78,9 @@ static size_t parse_props(struct gi_span s, struct props *p)
 
 	memset(p, 0, sizeof(*p));
 	while (i < s.n) {
-		while (i < s.n && (s.p[i] == ' ' || s.p[i] == ','))
+		while (i < s.n && (s.p[i] == ' ' || s.p[i] == ',' ||
+				   s.p[i] == '\t' || s.p[i] == '\r' ||
+				   s.p[i] == '\n'))
 			i++;
 		if (i >= s.n)
 			break;
@@ -89,14 +95,16 @@ static size_t parse_props(struct gi_span s, struct props *p)
 		if (i < s.n && (s.p[i] == '\'' || s.p[i] == '"')) {
 			char q = s.p[i++];
 
-			for (v = i; i < s.n && s.p[i] != q; i++)
+			for (v = i; i < s.n && s.p[i] != q && s.p[i] != '\n';
+			     i++)
 				;
-			if (i >= s.n)
+			if (i >= s.n || s.p[i] != q)
 				return i;	/* cut short: no value */
 			assign(p, gi_span_sub(s, k, eq), gi_span_sub(s, v, i));
 			i++;
 		} else {
-			for (v = i; i < s.n && s.p[i] != ',' && s.p[i] != ')';
+			for (v = i; i < s.n && s.p[i] != ',' && s.p[i] != ')' &&
+				    s.p[i] != '\n';
 			     i++)
 				;
 			assign(p, gi_span_sub(s, k, eq),
@@ -339,8 +347,15 @@ void gi_cap_read_pytorch(struct gi_cap_set *set, const char *data,
 		while ((at = gi_span_find_ci(rest, PROPS_TAG)) >= 0) {
 			size_t from = (size_t)at + strlen(PROPS_TAG), used;
 
+			struct gi_span win;
+
 			rest = gi_span_sub(rest, from, rest.n);
-			used = parse_props(rest, &p);
+			/* the print may go on over the next lines */
+			win.p = rest.p;
+			win.n = (size_t)(data + len - rest.p);
+			if (win.n > PROPS_MAX)
+				win.n = PROPS_MAX;
+			used = parse_props(win, &p);
 			if (p.has_name && gi_span_trim(p.name).n) {
 				props_record(&g, &p, off + (size_t)(rest.p -
 								    line.p));
