@@ -430,3 +430,59 @@ GI_TEST(merge_masked_uuids_tie_nothing)
 
 	GI_EXPECT_EQ(parse(text), 2);
 }
+
+GI_TEST(merge_real_node_inventory_four_gpus_four_tools)
+{
+	/*
+	 * The inventory of NERSC Perlmutter node nid001056 (openfabric-systems/
+	 * simllm, tests/fixtures/nccl_topology/perlmutter_a100_nid001056/
+	 * node_inventory.txt; tests/wild/mixed/a100-sxm4-40gb-x4-perlmutter-
+	 * inventory.txt), whole lines cut: -L has the UUIDs, the table and
+	 * lspci the addresses (lspci's name is pci.ids' "A100 SXM4 40GB"),
+	 * nvlink -s prints the -L lines again. Four GPUs, each with its UUID.
+	 */
+	static const char text[] =
+		"--- nvidia-smi -L ---\n"
+		"GPU 0: NVIDIA A100-SXM4-40GB (UUID: GPU-55d6b73c-000e-e374-c938-ead22db163ea)\n"
+		"GPU 1: NVIDIA A100-SXM4-40GB (UUID: GPU-2a6d705f-a6e1-bda5-f089-54aeeb84d525)\n"
+		"GPU 2: NVIDIA A100-SXM4-40GB (UUID: GPU-b7485cdb-84fe-e340-0085-297b482261bd)\n"
+		"GPU 3: NVIDIA A100-SXM4-40GB (UUID: GPU-018d76be-4900-e543-471e-a2357e976782)\n"
+		"--- nvidia-smi ---\n"
+		"|   0  NVIDIA A100-SXM4-40GB          On  |   00000000:03:00.0 Off |                    0 |\n"
+		"| N/A   31C    P0             53W /  400W |       0MiB /  40960MiB |      0%      Default |\n"
+		"|   1  NVIDIA A100-SXM4-40GB          On  |   00000000:41:00.0 Off |                    0 |\n"
+		"| N/A   30C    P0             55W /  400W |       0MiB /  40960MiB |      0%      Default |\n"
+		"|   2  NVIDIA A100-SXM4-40GB          On  |   00000000:82:00.0 Off |                    0 |\n"
+		"| N/A   30C    P0             52W /  400W |       0MiB /  40960MiB |      0%      Default |\n"
+		"|   3  NVIDIA A100-SXM4-40GB          On  |   00000000:C1:00.0 Off |                    0 |\n"
+		"| N/A   29C    P0             52W /  400W |       0MiB /  40960MiB |      0%      Default |\n"
+		"--- nvidia-smi nvlink -s ---\n"
+		"GPU 0: NVIDIA A100-SXM4-40GB (UUID: GPU-55d6b73c-000e-e374-c938-ead22db163ea)\n"
+		"\t Link 0: 25 GB/s\n"
+		"GPU 1: NVIDIA A100-SXM4-40GB (UUID: GPU-2a6d705f-a6e1-bda5-f089-54aeeb84d525)\n"
+		"\t Link 0: 25 GB/s\n"
+		"GPU 2: NVIDIA A100-SXM4-40GB (UUID: GPU-b7485cdb-84fe-e340-0085-297b482261bd)\n"
+		"\t Link 0: 25 GB/s\n"
+		"GPU 3: NVIDIA A100-SXM4-40GB (UUID: GPU-018d76be-4900-e543-471e-a2357e976782)\n"
+		"\t Link 0: 25 GB/s\n"
+		"--- lspci nvidia/mellanox/cray/nic ---\n"
+		"01:00.0 Ethernet controller: Cray Inc Cassini 1 [Slingshot 200Gb] (rev 02)\n"
+		"03:00.0 3D controller: NVIDIA Corporation GA100 [A100 SXM4 40GB] (rev a1)\n"
+		"41:00.0 3D controller: NVIDIA Corporation GA100 [A100 SXM4 40GB] (rev a1)\n"
+		"82:00.0 3D controller: NVIDIA Corporation GA100 [A100 SXM4 40GB] (rev a1)\n"
+		"c1:00.0 3D controller: NVIDIA Corporation GA100 [A100 SXM4 40GB] (rev a1)\n";
+	int i;
+
+	GI_REQUIRE(parse(text) == 4);
+	GI_EXPECT_STR(gpus[0].address, "0000:03:00.0");
+	GI_EXPECT_STR(gpus[0].uuid, "GPU-55d6b73c-000e-e374-c938-ead22db163ea");
+	GI_EXPECT_STR(gpus[3].address, "0000:c1:00.0");
+	GI_EXPECT_STR(gpus[3].uuid, "GPU-018d76be-4900-e543-471e-a2357e976782");
+	for (i = 0; i < 4; i++) {
+		GI_EXPECT(from(&gpus[i], GI_CAPTURE_SMI_L) &&
+			  from(&gpus[i], GI_CAPTURE_SMI_TABLE) &&
+			  from(&gpus[i], GI_CAPTURE_LSPCI));
+		GI_EXPECT_EQ(gpus[i].facts.device_id, 0x20b0);
+		GI_EXPECT_EQ(gpus[i].conflicts, 0);
+	}
+}

@@ -115,6 +115,12 @@ void gi_shell_line(struct gi_shell *sh, struct gi_span line);
 /* The address the next output is about, "" if none. */
 const char *gi_shell_address(const struct gi_shell *sh);
 
+/*
+ * A UUID or serial number that names one device: not a mask
+ * ("GPU-00000000-...", "GPU-xxxxxxxx-...", "0000000000000", "REDACTED").
+ */
+bool gi_cap_real_id(const char *s);
+
 /* Setters that also set the GI_HAVE_* bit, from what a reader saw. */
 void gi_cap_set_ids(struct gi_capture_gpu *g, u16 vendor, u16 device);
 void gi_cap_set_subsys(struct gi_capture_gpu *g, u16 ssvid, u16 ssid);

@@ -377,7 +377,7 @@ static void merge(struct gi_capture_gpu *d, const struct gi_capture_gpu *s)
  * ("GPU-00000000-0000-...", "GPU-xxxxxxxx-...", "0000000000000",
  * "REDACTED"), which many pastes share.
  */
-static bool real_id(const char *s)
+bool gi_cap_real_id(const char *s)
 {
 	unsigned int hex = 0, other = 0;
 	char first = 0;
@@ -401,7 +401,7 @@ static bool same_gpu(const struct gi_capture_gpu *a, const struct gi_capture_gpu
 	if (a->address[0] && b->address[0])
 		return !strcmp(a->address, b->address);
 	/* one source without an address: the GPU UUID still ties them */
-	return a->uuid[0] && !strcmp(a->uuid, b->uuid) && real_id(a->uuid);
+	return a->uuid[0] && !strcmp(a->uuid, b->uuid) && gi_cap_real_id(a->uuid);
 }
 
 void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *in)
@@ -571,12 +571,12 @@ static bool may_be_one(const struct gi_capture_gpu *a, struct named *an,
 
 	if ((a->formats & b->formats) ||
 	    (a->address[0] && b->address[0] && strcmp(a->address, b->address)) ||
-	    (real_id(a->uuid) && real_id(b->uuid) && strcmp(a->uuid, b->uuid)) ||
-	    (real_id(a->serial) && real_id(b->serial) &&
+	    (gi_cap_real_id(a->uuid) && gi_cap_real_id(b->uuid) && strcmp(a->uuid, b->uuid)) ||
+	    (gi_cap_real_id(a->serial) && gi_cap_real_id(b->serial) &&
 	     strcmp(a->serial, b->serial)))
 		return false;
 	*keyed = (a->address[0] && b->address[0]) ||
-		 (real_id(a->uuid) && !strcmp(a->uuid, b->uuid));
+		 (gi_cap_real_id(a->uuid) && !strcmp(a->uuid, b->uuid));
 	id = identity(a, an, b, bn);
 	return *keyed ? id >= 0 : id > 0;
 }

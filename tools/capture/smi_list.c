@@ -47,10 +47,31 @@ static bool mig_line(struct gi_span t)
 	       gi_span_find_ci(t, "(UUID: MIG-") > 0;
 }
 
-/* Records of the other nvidia-smi views that -L could be naming. */
-static bool pairable(const struct gi_capture_gpu *c, const char *name)
+/*
+ * The device a record is: its IDs as read, else the one device its name
+ * belongs to (gi_capture_name_to_id()); 0 if neither tells.
+ */
+static u32 device_key(const struct gi_capture_gpu *c)
 {
-	return c->address[0] && !c->uuid[0] && !strcmp(c->name, name) &&
+	u16 v, d;
+
+	if ((c->facts.have & ~c->inferred) & GI_HAVE_IDS)
+		return (u32)c->facts.vendor_id << 16 | c->facts.device_id;
+	if (c->name[0] && gi_capture_name_to_id(c->name, c->vendor_hint, &v, &d))
+		return (u32)v << 16 | d;
+	return 0;
+}
+
+/*
+ * Records of the other nvidia-smi views that -L could be naming: by the
+ * same name, or by the same device when lspci, read first, gave the
+ * record its own name ("A100 SXM4 40GB" for "NVIDIA A100-SXM4-40GB").
+ */
+static bool pairable(const struct gi_capture_gpu *c, u32 ckey,
+		     const char *name, u32 key)
+{
+	return c->address[0] && !c->uuid[0] &&
+	       (!strcmp(c->name, name) || (key && ckey == key)) &&
 	       (c->formats & ((1u << GI_CAPTURE_SMI_TABLE) |
 			      (1u << GI_CAPTURE_SMI_CSV)));
 }
@@ -66,26 +87,33 @@ static bool pairable(const struct gi_capture_gpu *c, const char *name)
 static void pair_with_addresses(const struct gi_cap_set *set,
 				struct gi_capture_gpu *l, unsigned int n)
 {
+	u32 *ckey = set->n ? calloc((size_t)set->n, sizeof(*ckey)) : NULL;
 	unsigned int i, j, k, same;
 	int c, seen;
+	u32 key;
 
+	if (!ckey)
+		return;
+	for (c = 0; c < set->n; c++)
+		ckey[c] = device_key(&set->gpu[c]);
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < i && strcmp(l[j].name, l[i].name); j++)
 			;
 		if (j < i)
 			continue;	/* its name was dealt with */
+		key = device_key(&l[i]);
 		same = 0;
 		for (j = i; j < n; j++)
 			same += !strcmp(l[j].name, l[i].name);
 		seen = 0;
 		for (c = 0; c < set->n; c++)
-			seen += pairable(&set->gpu[c], l[i].name);
+			seen += pairable(&set->gpu[c], ckey[c], l[i].name, key);
 		if ((unsigned int)seen != same)
 			continue;
 		for (j = i, c = 0, k = 0; j < n && k < same; j++) {
 			if (strcmp(l[j].name, l[i].name))
 				continue;
-			while (!pairable(&set->gpu[c], l[i].name))
+			while (!pairable(&set->gpu[c], ckey[c], l[i].name, key))
 				c++;
 			memcpy(l[j].address, set->gpu[c].address,
 			       sizeof(l[j].address));
@@ -93,6 +121,27 @@ static void pair_with_addresses(const struct gi_cap_set *set,
 			k++;
 		}
 	}
+	free(ckey);
+}
+
+/*
+ * `nvidia-smi nvlink -s` and `-c` print each GPU's -L line again: a GPU
+ * already listed under its own UUID is not another one.
+ */
+static bool listed(struct gi_capture_gpu *l, unsigned int n,
+		   const struct gi_capture_gpu *g)
+{
+	unsigned int i;
+
+	if (!gi_cap_real_id(g->uuid))
+		return false;
+	for (i = 0; i < n; i++) {
+		if (!strcmp(l[i].uuid, g->uuid)) {
+			l[i].facts.partitioned |= g->facts.partitioned;
+			return true;
+		}
+	}
+	return false;
 }
 
 void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
@@ -117,7 +166,9 @@ void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 		}
 		/* anything else ends the GPU's MIG list */
 		if (open) {
-			if (l && n < GI_CAPTURE_MAX_GPUS)
+			if (l && listed(l, n, &g))
+				;
+			else if (l && n < GI_CAPTURE_MAX_GPUS)
 				l[n++] = g;
 			else
 				gi_cap_commit(set, &g);
