@@ -88,6 +88,25 @@ const char *gi_capture_format_name(unsigned int format);
 bool gi_capture_name_to_id(const char *name, u16 vendor, u16 *vendor_id,
 			   u16 *device_id);
 
+/*
+ * lspci without -n shows names where the IDs would be. These map a name
+ * back to its ID; each is false when no ID or several carry the name. The
+ * tool sets them (through libpci: tools/names.c); without them (NULL, the
+ * default, as in the fuzz target) lspci is read with the GPU makers' own
+ * names and "Device 2684" only. Not thread-safe: set before parsing.
+ */
+struct gi_capture_names {
+	/* "Gigabyte Technology Co., Ltd" -> 1458 */
+	bool (*vendor_id)(const char *name, u16 *vendor);
+	/* 10de, "AD102 [GeForce RTX 4090]" -> 2684 */
+	bool (*device_id)(u16 vendor, const char *name, u16 *device);
+	/* 10de:1e30 by 10de, "Quadro RTX 8000" -> the subsystem ID */
+	bool (*subsystem_id)(u16 vendor, u16 device, u16 ssvid,
+			     const char *name, u16 *ssid);
+};
+
+void gi_capture_set_names(const struct gi_capture_names *names);
+
 /* ---- Between the readers (tools/capture_*.c); not for other callers. ---- */
 
 /* A piece of the input: never NUL-terminated, never written. */
@@ -186,6 +205,9 @@ void gi_cap_read_smi_xml(struct gi_cap_set *set, const char *data, size_t len);
 void gi_cap_read_smi_table(struct gi_cap_set *set, const char *data,
 			   size_t len);
 void gi_cap_read_lspci(struct gi_cap_set *set, const char *data, size_t len);
+/* lspci -mm, -nnmm, -vmm and their -n forms (capture_lspci_mm.c) */
+void gi_cap_read_lspci_mm(struct gi_cap_set *set, const char *data,
+			  size_t len);
 void gi_cap_read_hexdump(struct gi_cap_set *set, const char *data,
 			 size_t len);
 void gi_cap_read_devicequery(struct gi_cap_set *set, const char *data,
@@ -207,9 +229,47 @@ struct gi_lspci_head {
 	u8 rev;
 	u16 vendor_hint;	/* from the vendor's name, 0 if not known */
 	struct gi_span name;	/* "GeForce RTX 4090" from "AD102 [GeForce RTX 4090]" */
+	bool has_addr;		/* false: a class-first line whose address was cut */
+	struct gi_span desc;	/* "NVIDIA Corporation Device 2684": no IDs, no rev */
 };
 
+/*
+ * A device line, also indented, after an "IOMMU Group 1 " prefix, with a
+ * bus of one digit (a paste that lost one) or without its address.
+ */
 bool gi_lspci_parse_head(struct gi_span line, struct gi_lspci_head *h);
+/* The class of "VGA compatible controller [0300]", "0300" or the name. */
+bool gi_lspci_class(struct gi_span c, u16 *class_code);
+/* "Device 2684", "Unknown device 2684": the ID pci.ids had no name for. */
+bool gi_lspci_device_word(struct gi_span s, u16 *id);
+/* The vendor ID of a whole vendor name, built in or through the hook. */
+bool gi_lspci_vendor_id(struct gi_span name, u16 *vendor);
+/*
+ * The product name a device name gives: the last bracketed part that is
+ * not an ID ("GeForce RTX 4090" of "AD102 [GeForce RTX 4090]"), else the
+ * whole name unless it is "Device 2684".
+ */
+struct gi_span gi_lspci_product(struct gi_span devname);
+/*
+ * IDs for a record from the device's name under @vendor: "Device 2684"
+ * is read, a name goes through the hook (an identity from the name).
+ */
+void gi_lspci_resolve_device(struct gi_capture_gpu *g, u16 vendor,
+			     struct gi_span devname);
+/*
+ * The subsystem from its vendor's and board's names (@svendor and
+ * @sdevice, as -mm splits them), for a record whose IDs are known.
+ * @devname is the device's own name: a subsystem shown under the same
+ * name tells nothing (udev's hwdb answers so for any board).
+ */
+void gi_lspci_resolve_subsys(struct gi_capture_gpu *g, struct gi_span svendor,
+			     struct gi_span sdevice, struct gi_span devname);
+/*
+ * An old Intel IGP's (or ATI card's) second head: a "Display controller"
+ * function above 0 of a device whose function 0 is already a GPU.
+ */
+bool gi_lspci_second_head(const struct gi_cap_set *set, u32 domain, u8 bus,
+			  u8 dev, u8 fn, u16 class_code);
 /* Is the line a hex-dump line of lspci -x ("00: de 10 ...")? */
 bool gi_lspci_is_hex_line(struct gi_span line);
 

@@ -588,6 +588,7 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
 	gi_cap_read_smi_q(&set, data, len);
 	gi_cap_read_smi_xml(&set, data, len);
 	gi_cap_read_lspci(&set, data, len);
+	gi_cap_read_lspci_mm(&set, data, len);
 	gi_cap_read_hexdump(&set, data, len);
 	gi_cap_read_proc(&set, data, len);
 	gi_cap_read_devicequery(&set, data, len);
