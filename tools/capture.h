@@ -60,6 +60,12 @@ struct gi_capture_gpu {
 	 * only used to choose among the SKUs that carry a name.
 	 */
 	u16 bus_bits;
+	/*
+	 * The name list the input was named from gives the name to several
+	 * devices ("3rd Gen Core processor Graphics Controller" is 8086:0156,
+	 * 0166 and 0176): the knowledge base's names must not pick one.
+	 */
+	bool name_shared;
 	size_t offset;		/* where in the input this GPU first appeared */
 };
 
@@ -98,8 +104,11 @@ bool gi_capture_name_to_id(const char *name, u16 vendor, u16 *vendor_id,
 struct gi_capture_names {
 	/* "Gigabyte Technology Co., Ltd" -> 1458 */
 	bool (*vendor_id)(const char *name, u16 *vendor);
-	/* 10de, "AD102 [GeForce RTX 4090]" -> 2684 */
-	bool (*device_id)(u16 vendor, const char *name, u16 *device);
+	/*
+	 * 10de, "AD102 [GeForce RTX 4090]" -> 2684. Returns how many devices
+	 * carry the name: 0, 1 (in @device) or 2 for several.
+	 */
+	int (*device_id)(u16 vendor, const char *name, u16 *device);
 	/* 10de:1e30 by 10de, "Quadro RTX 8000" -> the subsystem ID */
 	bool (*subsystem_id)(u16 vendor, u16 device, u16 ssvid,
 			     const char *name, u16 *ssid);

@@ -437,8 +437,15 @@ void gi_lspci_resolve_device(struct gi_capture_gpu *g, u16 vendor,
 	    devname.n >= sizeof(buf))
 		return;
 	gi_span_copy(buf, sizeof(buf), devname);
-	if (!names_hook->device_id(vendor, buf, &id))
+	switch (names_hook->device_id(vendor, buf, &id)) {
+	case 0:		/* the KB's names may still know it */
 		return;
+	case 1:
+		break;
+	default:
+		g->name_shared = true;
+		return;
+	}
 	/*
 	 * pci.ids gives one ID a name, but the capture's pci.ids may not be
 	 * this system's: as an identity from the name, facts that contradict

@@ -6,7 +6,8 @@
  *     "GA104 [GeForce RTX 3060 Ti Lite Hash Rate] [2489]" -ra1 -p00
  *     "NVIDIA Corporation [10de]" "Device [147e]"
  *
- * (one line), and -vmm, one "Key:<TAB>value" record a device,
+ * (one line), and -vmm, one "Key:<TAB>value" record a device (-vm, and
+ * lspci before 3.0, say "Device:" for "Slot:"),
  *
  *   Slot:	01:00.0
  *   Class:	3D controller
@@ -185,6 +186,18 @@ static bool mm_line(struct gi_span line, size_t off, struct mm *m)
 	return nq >= 3;
 }
 
+/* Is @v a PCI address and nothing else? */
+static bool whole_addr(struct gi_span v)
+{
+	u32 domain;
+	u8 bus, dev, fn;
+	size_t used;
+
+	v = gi_span_trim(v);
+	return gi_parse_pci_addr(v, &domain, &bus, &dev, &fn, &used) &&
+	       used == v.n;
+}
+
 /* "Slot:\t01:00.0": the key and the value of a -vmm line. */
 static bool vmm_kv(struct gi_span line, struct gi_span *key,
 		   struct gi_span *val)
@@ -228,7 +241,13 @@ void gi_cap_read_lspci_mm(struct gi_cap_set *set, const char *data,
 			}
 			continue;
 		}
-		if (gi_span_eq_ci(key, "Slot")) {
+		/*
+		 * -vm (one m) and lspci before 3.0 call the slot "Device" too:
+		 * "Device:\t00:02.0" opens the record, "Device:\tGF108M
+		 * [NVS 5400M]" names the device.
+		 */
+		if (gi_span_eq_ci(key, "Slot") ||
+		    (gi_span_eq_ci(key, "Device") && whole_addr(val))) {
 			if (in_rec)
 				mm_commit(set, &rec);
 			memset(&rec, 0, sizeof(rec));

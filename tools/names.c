@@ -255,26 +255,30 @@ static bool ids_named(const struct ids_line *l, const char *name)
 	       !strncasecmp(l->name, name, l->name_len);
 }
 
-/* Record @id as the match; false once a second ID matched. */
-static bool one_match(bool *found, u16 *out, unsigned int id)
+/* Count the match of @id; false once a second, different ID matched. */
+static bool one_match(int *found, u16 *out, unsigned int id)
 {
-	if (*found && *out != id)
+	if (*found && *out != id) {
+		*found = 2;
 		return false;
-	*found = true;
+	}
+	*found = 1;
 	*out = (u16)id;
 	return true;
 }
 
 /*
  * Walk pci.ids for @name: a vendor (@vendor < 0), a device of @vendor
- * (@device < 0), or a subsystem by @ssvid of @vendor:@device.
+ * (@device < 0), or a subsystem by @ssvid of @vendor:@device. Returns
+ * how many IDs carry it: 0, 1 (in @out) or 2 for several.
  */
-static bool ids_reverse(int vendor, int device, unsigned int ssvid,
-			const char *name, u16 *out)
+static int ids_reverse(int vendor, int device, unsigned int ssvid,
+		       const char *name, u16 *out)
 {
 	struct ids_line l;
-	bool found = false, in_vendor = false, in_device = false;
+	bool in_vendor = false, in_device = false;
 	size_t pos = 0;
+	int found = 0;
 
 	ids_load();
 	while (ids_next(&pos, &l)) {
@@ -286,16 +290,16 @@ static bool ids_reverse(int vendor, int device, unsigned int ssvid,
 			in_device = false;
 			if (vendor < 0 && l.n_ids == 1 && ids_named(&l, name) &&
 			    !one_match(&found, out, l.id[0]))
-				return false;
+				return found;
 		} else if (l.tabs == 1 && in_vendor) {
 			in_device = l.n_ids == 1 && (int)l.id[0] == device;
 			if (device < 0 && l.n_ids == 1 && ids_named(&l, name) &&
 			    !one_match(&found, out, l.id[0]))
-				return false;
+				return found;
 		} else if (l.tabs == 2 && in_device && l.n_ids == 2 &&
 			   l.id[0] == ssvid && ids_named(&l, name) &&
 			   !one_match(&found, out, l.id[1])) {
-			return false;
+			return found;
 		}
 	}
 	return found;
@@ -303,10 +307,10 @@ static bool ids_reverse(int vendor, int device, unsigned int ssvid,
 
 static bool names_vendor_id(const char *name, u16 *vendor)
 {
-	return ids_reverse(-1, -1, 0, name, vendor);
+	return ids_reverse(-1, -1, 0, name, vendor) == 1;
 }
 
-static bool names_device_id(u16 vendor, const char *name, u16 *device)
+static int names_device_id(u16 vendor, const char *name, u16 *device)
 {
 	return ids_reverse(vendor, -1, 0, name, device);
 }
@@ -314,7 +318,7 @@ static bool names_device_id(u16 vendor, const char *name, u16 *device)
 static bool names_subsystem_id(u16 vendor, u16 device, u16 ssvid,
 			       const char *name, u16 *ssid)
 {
-	return ids_reverse(vendor, device, ssvid, name, ssid);
+	return ids_reverse(vendor, device, ssvid, name, ssid) == 1;
 }
 
 const struct gi_capture_names gi_names_reverse = {
