@@ -19,6 +19,8 @@ static char ids_path[256];
 static char *ids;
 static size_t ids_len;
 static bool ids_tried;
+static struct ids_entry *entries;	/* its index, sorted */
+static size_t n_entries;
 
 /*
  * Only names are looked up, so pci_init() (which opens the bus, and on
@@ -92,6 +94,9 @@ void gi_names_init(bool numeric)
 
 void gi_names_cleanup(void)
 {
+	free(entries);
+	entries = NULL;
+	n_entries = 0;
 	free(ids);
 	ids = NULL;
 	ids_len = 0;
@@ -249,76 +254,146 @@ static bool ids_next(size_t *pos, struct ids_line *l)
 	return false;
 }
 
-static bool ids_named(const struct ids_line *l, const char *name)
-{
-	return l->name_len == strlen(name) &&
-	       !strncasecmp(l->name, name, l->name_len);
-}
-
-/* Count the match of @id; false once a second, different ID matched. */
-static bool one_match(int *found, u16 *out, unsigned int id)
-{
-	if (*found && *out != id) {
-		*found = 2;
-		return false;
-	}
-	*found = 1;
-	*out = (u16)id;
-	return true;
-}
-
 /*
- * Walk pci.ids for @name: a vendor (@vendor < 0), a device of @vendor
- * (@device < 0), or a subsystem by @ssvid of @vendor:@device. Returns
- * how many IDs carry it: 0, 1 (in @out) or 2 for several.
+ * Every vendor, device and subsystem of pci.ids, sorted by what a lookup
+ * knows (kind, the IDs above the entry, the name) and then its own ID:
+ * the entries that carry a name are neighbours, found by binary search,
+ * so a question costs a logarithm, whatever the input asks.
  */
-static int ids_reverse(int vendor, int device, unsigned int ssvid,
-		       const char *name, u16 *out)
+struct ids_entry {
+	u8 kind;		/* 0 vendor, 1 device, 2 subsystem */
+	u16 parent[3];		/* vendor, device, ssvid above it */
+	u16 id;
+	const char *name;
+	size_t name_len;
+};
+
+static int name_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = strncasecmp(a, b, an < bn ? an : bn);
+
+	return c ? c : an < bn ? -1 : an > bn;
+}
+
+static int entry_cmp(const void *pa, const void *pb)
+{
+	const struct ids_entry *a = pa, *b = pb;
+	int i, c;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	for (i = 0; i < 3; i++)
+		if (a->parent[i] != b->parent[i])
+			return a->parent[i] < b->parent[i] ? -1 : 1;
+	c = name_cmp(a->name, a->name_len, b->name, b->name_len);
+	if (c)
+		return c;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static void ids_index(void)
 {
 	struct ids_line l;
+	size_t pos = 0, cap = 0;
+	unsigned int vendor = 0, device = 0;
 	bool in_vendor = false, in_device = false;
-	size_t pos = 0;
-	int found = 0;
 
 	ids_load();
+	if (!ids || entries)
+		return;
 	while (ids_next(&pos, &l)) {
+		struct ids_entry e = { 0 };
+
 		/* the device classes after the vendors: "C 00  Unclassified" */
 		if (!l.tabs && l.n_ids == 0)
 			break;
-		if (l.tabs == 0) {
-			in_vendor = l.n_ids == 1 && (int)l.id[0] == vendor;
+		if (l.tabs == 0 && l.n_ids == 1) {
+			vendor = l.id[0];
+			in_vendor = true;
 			in_device = false;
-			if (vendor < 0 && l.n_ids == 1 && ids_named(&l, name) &&
-			    !one_match(&found, out, l.id[0]))
-				return found;
-		} else if (l.tabs == 1 && in_vendor) {
-			in_device = l.n_ids == 1 && (int)l.id[0] == device;
-			if (device < 0 && l.n_ids == 1 && ids_named(&l, name) &&
-			    !one_match(&found, out, l.id[0]))
-				return found;
-		} else if (l.tabs == 2 && in_device && l.n_ids == 2 &&
-			   l.id[0] == ssvid && ids_named(&l, name) &&
-			   !one_match(&found, out, l.id[1])) {
-			return found;
+			e.kind = 0;
+			e.id = (u16)l.id[0];
+		} else if (l.tabs == 1 && l.n_ids == 1 && in_vendor) {
+			device = l.id[0];
+			in_device = true;
+			e.kind = 1;
+			e.parent[0] = (u16)vendor;
+			e.id = (u16)l.id[0];
+		} else if (l.tabs == 2 && l.n_ids == 2 && in_device) {
+			e.kind = 2;
+			e.parent[0] = (u16)vendor;
+			e.parent[1] = (u16)device;
+			e.parent[2] = (u16)l.id[0];
+			e.id = (u16)l.id[1];
+		} else {
+			continue;
 		}
+		e.name = l.name;
+		e.name_len = l.name_len;
+		if (n_entries == cap) {
+			size_t ncap = cap ? cap * 2 : 4096;
+			struct ids_entry *ne = realloc(entries, ncap * sizeof(*ne));
+
+			if (!ne)
+				break;
+			entries = ne;
+			cap = ncap;
+		}
+		entries[n_entries++] = e;
+	}
+	if (entries)
+		qsort(entries, n_entries, sizeof(*entries), entry_cmp);
+}
+
+/*
+ * How many IDs of @kind under @parent carry @name: 0, 1 (in @out) or 2
+ * for several.
+ */
+static int ids_reverse(u8 kind, u16 p0, u16 p1, u16 p2, const char *name,
+		       u16 *out)
+{
+	struct ids_entry key = { .kind = kind, .parent = { p0, p1, p2 },
+				 .name = name, .name_len = strlen(name) };
+	size_t lo = 0, hi, i;
+	int found = 0;
+
+	ids_index();
+	hi = n_entries;
+	/* the first entry not below the key with ID 0 */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (entry_cmp(&entries[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < n_entries && found < 2; i++) {
+		key.id = entries[i].id;
+		if (entry_cmp(&entries[i], &key))
+			break;
+		if (found && *out == entries[i].id)
+			continue;
+		*out = entries[i].id;
+		found++;
 	}
 	return found;
 }
 
 static bool names_vendor_id(const char *name, u16 *vendor)
 {
-	return ids_reverse(-1, -1, 0, name, vendor) == 1;
+	return ids_reverse(0, 0, 0, 0, name, vendor) == 1;
 }
 
 static int names_device_id(u16 vendor, const char *name, u16 *device)
 {
-	return ids_reverse(vendor, -1, 0, name, device);
+	return ids_reverse(1, vendor, 0, 0, name, device);
 }
 
 static bool names_subsystem_id(u16 vendor, u16 device, u16 ssvid,
 			       const char *name, u16 *ssid)
 {
-	return ids_reverse(vendor, device, ssvid, name, ssid) == 1;
+	return ids_reverse(2, vendor, device, ssvid, name, ssid) == 1;
 }
 
 const struct gi_capture_names gi_names_reverse = {
