@@ -532,3 +532,28 @@ GI_TEST(lspci_shapes_bounded_on_garbage)
 	GI_EXPECT(parse(text) <= 1);
 	gi_capture_set_names(NULL);
 }
+
+/*
+ * A public GitHub note's "Results from `lspci -vt`": the tree names
+ * devices without classes, so it shows no GPU; an -nn line after it does.
+ */
+GI_TEST(lspci_tree_is_noise)
+{
+	static const char tree[] =
+		"$ lspci -vt\n"
+		"-[0000:00]-+-00.0  Intel Corporation Xeon E3-1200 v5/E3-1500 v5/6th Gen Core Processor Host Bridge/DRAM Registers\n"
+		"           +-01.0-[01]--+-00.0  NVIDIA Corporation GM204M [GeForce GTX 970M]\n"
+		"           |            \\-00.1  NVIDIA Corporation GM204 High Definition Audio Controller\n"
+		"           +-02.0  Intel Corporation HD Graphics 530\n"
+		"           +-04.0  Intel Corporation Xeon E3-1200 v5/E3-1500 v5/6th Gen Core Processor Thermal Subsystem\n";
+	char text[2048];
+
+	gi_capture_set_names(&fake_names);
+	GI_EXPECT_EQ(parse(tree), 0);
+	/* tests/wild/lspci/gtx1070-hd530-iommu-indented, its GPU line */
+	snprintf(text, sizeof(text), "%s%s", tree,
+		 "01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP104 [GeForce GTX 1070] [10de:1b81] (rev a1)\n");
+	GI_REQUIRE(parse(text) == 1);
+	GI_EXPECT(ids(&gpus[0], 0x10de, 0x1b81));
+	gi_capture_set_names(NULL);
+}
