@@ -19,10 +19,10 @@ CPPFLAGS += -Iinclude -D_GNU_SOURCE
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 CORE_SRC := $(sort $(wildcard kmod/core/*.c))
-TOOL_SRC := $(sort $(wildcard tools/*.c))
+TOOL_SRC := $(sort $(wildcard tools/*.c tools/capture/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
-HDRS := $(wildcard include/gpuident/*.h tools/*.h tests/unit/*.h)
+HDRS := $(wildcard include/gpuident/*.h tools/*.h tools/capture/*.h tests/unit/*.h)
 
 # libkmod is dlopen()ed on demand (tools/kmodctl.c): only its header is a build need.
 TOOL_LIBS := -ljson-c -lmd -ludev -lpci -ldl
@@ -98,7 +98,7 @@ bench: tool
 	tests/bench/run
 
 # gpuident analyze against the real-world captures in tests/wild: accuracy
-# per input kind and verdict (issue 10). Not part of `make test` yet.
+# per input kind and verdict (issue 10); also a suite of `make test`.
 .PHONY: wild
 wild: tool
 	tests/wild/report
@@ -111,7 +111,7 @@ dkms-test:
 fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
 # Tool sources a fuzz target needs besides the core, per target.
-FUZZ_EXTRA_fuzz_capture := $(sort $(wildcard tools/capture_*.c))
+FUZZ_EXTRA_fuzz_capture := $(sort $(wildcard tools/capture/*.c))
 $(BUILD)/fuzz/fuzz_capture: $(FUZZ_EXTRA_fuzz_capture)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(HDRS)

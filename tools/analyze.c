@@ -8,7 +8,7 @@
 
 #include "analyze.h"
 #include "bundle.h"
-#include "capture.h"
+#include "capture/capture.h"
 #include "fileio.h"
 #include "names.h"
 #include "vbios.h"

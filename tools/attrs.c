@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "attrs.h"
-#include "capture.h"
+#include "capture/reader.h"	/* gi_parse_vbios_version(): as the readers parse it */
 #include "gpuident/abi.h"
 #include "gpuident/nvreg.h"
 

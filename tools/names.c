@@ -8,7 +8,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "capture.h"
+#include "capture/capture.h"
 #include "names.h"
 
 static struct pci_access *pacc;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * libFuzzer target for the capture readers (tools/capture_*.c): any bytes
+ * libFuzzer target for the capture readers (tools/capture/): any bytes
  * give a count in range and records whose strings are terminated and
  * whose facts are those of a report. Besides the raw input, the input is
  * also spliced into a small sample of one format, so the mutations reach
@@ -8,7 +8,7 @@
  */
 #include <stdlib.h>
 
-#include "capture.h"
+#include "capture/capture.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The capture readers (tools/capture_*.c): every real capture in
+ * The capture readers (tools/capture/): every real capture in
  * ../shared/captures against its MANIFEST.tsv row, then inputs built here
  * for each format, with the noise, line ends, truncation and mixtures
  * people paste, and the modified cards of research/SKUS.md (E3-E5).
@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "gitest.h"
-#include "capture.h"
+#include "capture/reader.h"
 #include "fileio.h"
 #include "gpuident/classify.h"
 
@@ -278,6 +278,36 @@ GI_TEST(capture_shared_corpus_matches_manifest)
 	fclose(f);
 	GI_EXPECT(rows >= 20);
 	printf("  %u real captures checked\n", rows);
+}
+
+/* ---- the reader table ---------------------------------------------------- */
+
+/*
+ * readers.c: one entry a format, each format's name its own, and every
+ * entry without a reader of its own is written by another (lspci -x by
+ * the hexdump reader).
+ */
+GI_TEST(capture_reader_table_one_entry_a_format)
+{
+	unsigned int f, g;
+	size_t k, n = 0;
+
+	GI_EXPECT_EQ(gi_n_readers, (size_t)GI_CAPTURE_N_FORMATS);
+	for (f = 0; f < GI_CAPTURE_N_FORMATS; f++) {
+		const struct gi_reader *r = gi_reader_of(f);
+
+		GI_REQUIRE(r != NULL);
+		GI_EXPECT_EQ(r->format, f);
+		GI_EXPECT_STR(gi_capture_format_name(f), r->name);
+		for (g = 0; g < f; g++)
+			GI_EXPECT(strcmp(gi_capture_format_name(g), r->name));
+	}
+	GI_EXPECT(gi_reader_of(GI_CAPTURE_N_FORMATS) == NULL);
+	GI_EXPECT_STR(gi_capture_format_name(GI_CAPTURE_N_FORMATS), "?");
+	for (k = 0; k < gi_n_readers; k++)
+		n += gi_readers[k].read != NULL;
+	GI_EXPECT_EQ(n, gi_n_readers - 1);
+	GI_EXPECT(gi_reader_of(GI_CAPTURE_LSPCI_X)->read == NULL);
 }
 
 /* ---- primitives --------------------------------------------------------- */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * lspci in the shapes people paste (tools/capture_lspci.c,
- * tools/capture_lspci_mm.c): names without -n ("Device 2684", names back
+ * lspci in the shapes people paste (tools/capture/lspci.c, lspci_head.c,
+ * lspci_mm.c): names without -n ("Device 2684", names back
  * to IDs through the hook the tool sets), -mm, -nnmm, -nmm, -vmm and -vm
  * records, indented and IOMMU-group listings, lines a forum wrapped or
  * whose address was cut, and the second display function of old Intel
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "gitest.h"
-#include "capture.h"
+#include "capture/capture.h"
 
 static struct gi_capture_gpu gpus[GI_CAPTURE_MAX_GPUS];
 static char err[160];
@@ -196,7 +196,7 @@ GI_TEST(lspci_nnmm_line)
 	const struct gi_capture_gpu *g = &gpus[0];
 
 	GI_REQUIRE(parse(text) == 1);
-	GI_EXPECT_STR(g->format, "lspci");
+	GI_EXPECT_STR(g->format, "lspci-mm");
 	GI_EXPECT_STR(g->address, "0000:10:00.0");
 	GI_EXPECT(ids(g, 0x10de, 0x2489));
 	GI_EXPECT(!(g->inferred & GI_HAVE_IDS));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The nvidia-smi -L and nvidia-smi --query-gpu CSV readers
- * (tools/capture_smi_list.c, tools/capture_smi_csv.c), on inputs built
+ * (tools/capture/smi_list.c, tools/capture/smi_csv.c), on inputs built
  * here in the shapes of the captures in tests/wild/smi-L and smi-csv:
  * headers and none, units and none, fields in any order, MIG lines,
  * Windows line ends, noise, and lines of other tools they must leave alone.
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 
 #include "gitest.h"
-#include "capture.h"
+#include "capture/capture.h"
 #include "gpuident/classify.h"
 
 static struct gi_capture_gpu gpus[GI_CAPTURE_MAX_GPUS];

@@ -1,122 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Capture readers: what people paste about a GPU (nvidia-smi -q, its XML,
- * the nvidia-smi table, -L and --query-gpu CSV, lspci text and config-space
- * dumps, CUDA deviceQuery,
- * /proc/driver/nvidia/gpus/ * /information) turned into facts records for
- * the classifier. Input is untrusted text: every reader works on
- * length-bounded spans, never on NUL-terminated copies, and does a bounded
- * amount of work per input byte.
+ * What the capture readers (tools/capture/) share: spans and lines of the
+ * input, number and address parsers, and the record API through which a
+ * reader leaves what it found. Callers outside tools/capture/ use
+ * capture.h; the white-box unit tests use this too.
+ *
+ * A reader uses only what this header declares (and may look at the
+ * records already in its gi_cap_set); it calls no other reader, and only
+ * the dispatcher, gi_capture_parse(), calls it, through readers.c's
+ * table. To add one:
+ *
+ *  - a value in enum gi_capture_format (capture.h), before
+ *    GI_CAPTURE_N_FORMATS: never renumber the others, the order of their
+ *    names in a merged record's ->format follows it;
+ *  - the reader in a file of its own here, tools/capture/NAME.c (the
+ *    Makefile takes every .c in the folder), and its prototype below;
+ *  - its entry in readers.c's table, where its place is the order it runs
+ *    in: a disagreement between merged records keeps the earlier value.
  */
-#ifndef GPUIDENT_TOOLS_CAPTURE_H
-#define GPUIDENT_TOOLS_CAPTURE_H
+#ifndef GPUIDENT_TOOLS_CAPTURE_READER_H
+#define GPUIDENT_TOOLS_CAPTURE_READER_H
 
-#include "gpuident/facts.h"
-
-#define GI_CAPTURE_MAX_GPUS 64
-
-/* One bit per input format, in gi_capture_gpu.formats. */
-enum gi_capture_format {
-	GI_CAPTURE_SMI_Q,	/* "nvidia-smi-q": nvidia-smi -q text */
-	GI_CAPTURE_SMI_XML,	/* "nvidia-smi-xml": nvidia-smi -q -x */
-	GI_CAPTURE_SMI_TABLE,	/* "nvidia-smi": the default boxed table */
-	GI_CAPTURE_LSPCI,	/* "lspci": lspci text, -n/-nn/-k/-v/-vv/-vvv */
-	GI_CAPTURE_LSPCI_X,	/* "lspci-x": lspci -x/-xxx/-xxxx hex */
-	GI_CAPTURE_HEXDUMP,	/* "hexdump": hexdump/xxd/od of a config file */
-	GI_CAPTURE_DEVICEQUERY,	/* "devicequery": CUDA sample deviceQuery */
-	GI_CAPTURE_PROC,	/* "proc-nvidia": /proc/driver/nvidia/.../information */
-	GI_CAPTURE_SMI_L,	/* "nvidia-smi-L": nvidia-smi -L */
-	GI_CAPTURE_SMI_CSV,	/* "nvidia-smi-csv": nvidia-smi --query-gpu --format=csv */
-	GI_CAPTURE_N_FORMATS
-};
-
-struct gi_capture_gpu {
-	struct gi_facts facts;      /* origin = GI_ORIGIN_REPORT; have bits only for what the input showed */
-	char format[24];            /* "nvidia-smi-q", "nvidia-smi-xml", "nvidia-smi", "lspci", "lspci-x", "hexdump", "devicequery", "proc-nvidia", "nvidia-smi-L", "nvidia-smi-csv" (several joined by "+" when merged) */
-	char address[32];           /* PCI address normalised to "dddd:bb:dd.f" lowercase, "" if the input gave none */
-	char name[96];              /* the product name as the input gave it */
-	char bios_version[32];      /* as given, e.g. "95.02.18.80.87" */
-	char board_part_number[48], gpu_part_number[32], serial[64], uuid[64], driver_version[32];
-	u32 not_shown;              /* GI_HAVE_* bits this input format cannot show at all (e.g. the nvidia-smi table view has no subsystem ID) */
-
-	/* Added beyond the interface above. */
-	u32 formats;		/* 1 << enum gi_capture_format, every source merged */
-	/*
-	 * GI_HAVE_* bits that were not read but derived: GI_HAVE_IDS when the
-	 * device ID came from the product name through the knowledge base.
-	 */
-	u32 inferred;
-	/* GI_HAVE_* bits two merged sources disagreed on; the first is kept. */
-	u32 conflicts;
-	/*
-	 * The PCI vendor the input implies without showing IDs: NVIDIA for
-	 * nvidia-smi, deviceQuery and /proc/driver/nvidia; the vendor's name
-	 * in plain lspci. 0 if none. Used to map a name to a device ID.
-	 */
-	u16 vendor_hint;
-	bool rebar;		/* lspci/config space: resizable BAR capability */
-	/*
-	 * Memory bus width in bits as deviceQuery shows it, 0 if not shown:
-	 * only used to choose among the SKUs that carry a name.
-	 */
-	u16 bus_bits;
-	/*
-	 * The name list the input was named from gives the name to several
-	 * devices ("3rd Gen Core processor Graphics Controller" is 8086:0156,
-	 * 0166 and 0176): the knowledge base's names must not pick one.
-	 */
-	bool name_shared;
-	size_t offset;		/* where in the input this GPU first appeared */
-};
-
-/* Parse @len bytes (text, any mix of formats, with noise). Fills up to @max GPUs,
- * merging the records of one PCI address found in several formats. Returns the
- * number found (0: nothing recognised) or -1 with a message in @err. Never
- * reads outside @data, never crashes, never hangs (linear-ish time). */
-int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out, int max, char *err, size_t errlen);
-
-/*
- * On success @err holds "" or a warning (more GPUs than @max: the rest were
- * left out). Records come in the order they first appear in the input.
- */
-
-/* "nvidia-smi-q" etc. for one enum gi_capture_format, "?" if out of range. */
-const char *gi_capture_format_name(unsigned int format);
-
-/*
- * The device ID of a product name, through the knowledge base: every SKU
- * of @vendor (0: any vendor) that carries the name (gi_kb_sku_named(): its
- * product or another name; case, an "NVIDIA " prefix, spaces and hyphens
- * do not matter, "..." marks a truncation) has the same vendor and device
- * ID. False when none or several devices match: without facts to choose
- * among namesakes, nothing is guessed.
- */
-bool gi_capture_name_to_id(const char *name, u16 vendor, u16 *vendor_id,
-			   u16 *device_id);
-
-/*
- * lspci without -n shows names where the IDs would be. These map a name
- * back to its ID; each is false when no ID or several carry the name. The
- * tool sets them (through libpci: tools/names.c); without them (NULL, the
- * default, as in the fuzz target) lspci is read with the GPU makers' own
- * names and "Device 2684" only. Not thread-safe: set before parsing.
- */
-struct gi_capture_names {
-	/* "Gigabyte Technology Co., Ltd" -> 1458 */
-	bool (*vendor_id)(const char *name, u16 *vendor);
-	/*
-	 * 10de, "AD102 [GeForce RTX 4090]" -> 2684. Returns how many devices
-	 * carry the name: 0, 1 (in @device) or 2 for several.
-	 */
-	int (*device_id)(u16 vendor, const char *name, u16 *device);
-	/* 10de:1e30 by 10de, "Quadro RTX 8000" -> the subsystem ID */
-	bool (*subsystem_id)(u16 vendor, u16 device, u16 ssvid,
-			     const char *name, u16 *ssid);
-};
-
-void gi_capture_set_names(const struct gi_capture_names *names);
-
-/* ---- Between the readers (tools/capture_*.c); not for other callers. ---- */
+#include "capture.h"
 
 /* A piece of the input: never NUL-terminated, never written. */
 struct gi_span {
@@ -159,6 +64,8 @@ int gi_hexval(char c);
 bool gi_parse_dec(struct gi_span s, u64 *v, size_t *used);
 /* Up to @maxdigits hex digits, optional "0x"; the whole trimmed span. */
 bool gi_parse_hex(struct gi_span s, unsigned int maxdigits, u32 *v);
+/* The last "[10de:2684]" in @s; its offset in *@at (may be NULL). */
+bool gi_parse_last_id_pair(struct gi_span s, u16 *a, u16 *b, size_t *at);
 /* "24564 MiB", "24564MiB", "24564 MB" (nvidia-smi's MB are MiB). */
 bool gi_parse_mib(struct gi_span s, u32 *mib);
 /*
@@ -208,26 +115,19 @@ bool gi_cap_set_smi_id_pair(struct gi_capture_gpu *g, struct gi_span v,
 /* Copy @v into @dst unless it is N/A or @dst is already set. */
 void gi_cap_set_str(char *dst, size_t n, struct gi_span v);
 
-/* The readers; each scans the whole input once. */
-void gi_cap_read_smi_q(struct gi_cap_set *set, const char *data, size_t len);
-void gi_cap_read_smi_xml(struct gi_cap_set *set, const char *data, size_t len);
-void gi_cap_read_smi_table(struct gi_cap_set *set, const char *data,
-			   size_t len);
-void gi_cap_read_lspci(struct gi_cap_set *set, const char *data, size_t len);
-/* lspci -mm, -nnmm, -vmm and their -n forms (capture_lspci_mm.c) */
-void gi_cap_read_lspci_mm(struct gi_cap_set *set, const char *data,
-			  size_t len);
-void gi_cap_read_hexdump(struct gi_cap_set *set, const char *data,
-			 size_t len);
-void gi_cap_read_devicequery(struct gi_cap_set *set, const char *data,
-			     size_t len);
-void gi_cap_read_proc(struct gi_cap_set *set, const char *data, size_t len);
-void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
-			  size_t len);
-void gi_cap_read_smi_csv(struct gi_cap_set *set, const char *data,
-			 size_t len);
+/*
+ * names.c, for the dispatcher once every reader has run: a record that
+ * only named its GPU gets the device ID of that name (as
+ * gi_capture_name_to_id(), with the record's memory, SM count and bus
+ * width to choose among namesakes), noted in ->inferred. Readers leave
+ * names as they are.
+ */
+void gi_cap_name_to_ids(struct gi_capture_gpu *g);
 
-/* lspci's device line ("01:00.0 VGA compatible controller [0300]: ..."). */
+/*
+ * Shared by the lspci and hexdump readers. lspci_head.c: lspci's device
+ * line ("01:00.0 VGA compatible controller [0300]: ...").
+ */
 struct gi_lspci_head {
 	u32 domain;
 	u8 bus, dev, fn;
@@ -243,8 +143,10 @@ struct gi_lspci_head {
 };
 
 /*
- * A device line, also indented, after an "IOMMU Group 1 " prefix, with a
- * bus of one digit (a paste that lost one) or without its address.
+ * False unless it shows a class (a number or a display class's name) or
+ * IDs. Also read: a line indented, after an "IOMMU Group 1 " prefix, with
+ * a bus of one digit (a paste that lost one) or, when it starts with a
+ * class lspci prints, without its address.
  */
 bool gi_lspci_parse_head(struct gi_span line, struct gi_lspci_head *h);
 /* The class of "VGA compatible controller [0300]", "0300" or the name. */
@@ -253,6 +155,12 @@ bool gi_lspci_class(struct gi_span c, u16 *class_code);
 bool gi_lspci_device_word(struct gi_span s, u16 *id);
 /* The vendor ID of a whole vendor name, built in or through the hook. */
 bool gi_lspci_vendor_id(struct gi_span name, u16 *vendor);
+/*
+ * "VENDOR REST" with nothing between the names: the longest leading
+ * words that name a vendor, and the rest.
+ */
+bool gi_lspci_split_vendor(struct gi_span s, u16 *vendor,
+			   struct gi_span *rest);
 /*
  * The product name a device name gives: the last bracketed part that is
  * not an ID ("GeForce RTX 4090" of "AD102 [GeForce RTX 4090]"), else the
@@ -273,16 +181,17 @@ void gi_lspci_resolve_device(struct gi_capture_gpu *g, u16 vendor,
  */
 void gi_lspci_resolve_subsys(struct gi_capture_gpu *g, struct gi_span svendor,
 			     struct gi_span sdevice, struct gi_span devname);
+/* "Subsystem: Gigabyte Technology Co., Ltd Device 40bf": @v after the key. */
+void gi_lspci_subsys_line(struct gi_capture_gpu *g, struct gi_span v,
+			  struct gi_span devname);
 /*
  * An old Intel IGP's (or ATI card's) second head: a "Display controller"
  * function above 0 of a device whose function 0 is already a GPU.
  */
 bool gi_lspci_second_head(const struct gi_cap_set *set, u32 domain, u8 bus,
 			  u8 dev, u8 fn, u16 class_code);
-/* Is the line a hex-dump line of lspci -x ("00: de 10 ...")? */
-bool gi_lspci_is_hex_line(struct gi_span line);
 
-/* PCI configuration space bytes (some may be missing) into a record. */
+/* config.c: configuration space bytes (some may be missing) into a record. */
 struct gi_config {
 	u8 b[4096];
 	u8 known[4096 / 8];
@@ -298,5 +207,43 @@ void gi_config_put(struct gi_config *c, size_t off, u8 v);
  * device with its first 12 bytes present.
  */
 bool gi_config_decode(const struct gi_config *c, struct gi_capture_gpu *g);
+
+/*
+ * The readers, in readers.c's table. Each scans the whole input once and
+ * commits what it found to @set: gi_cap_init() a record, set what the
+ * input shows, gi_cap_commit() it.
+ */
+struct gi_reader {
+	const char *name;		/* gi_capture_gpu.format: "nvidia-smi-q" */
+	enum gi_capture_format format;
+	u32 not_shown;			/* GI_HAVE_* bits the format cannot show */
+	u16 vendor_hint;		/* the PCI vendor the format implies, or 0 */
+	/* NULL for a format another reader's records carry (lspci-x) */
+	void (*read)(struct gi_cap_set *set, const char *data, size_t len);
+};
+
+/* In the order gi_capture_parse() runs them: one entry a format. */
+extern const struct gi_reader gi_readers[];
+extern const size_t gi_n_readers;
+
+/* The entry of @format, NULL if out of range. */
+const struct gi_reader *gi_reader_of(unsigned int format);
+
+void gi_cap_read_smi_q(struct gi_cap_set *set, const char *data, size_t len);
+void gi_cap_read_smi_xml(struct gi_cap_set *set, const char *data, size_t len);
+void gi_cap_read_smi_table(struct gi_cap_set *set, const char *data,
+			   size_t len);
+void gi_cap_read_lspci(struct gi_cap_set *set, const char *data, size_t len);
+void gi_cap_read_lspci_mm(struct gi_cap_set *set, const char *data,
+			  size_t len);
+void gi_cap_read_hexdump(struct gi_cap_set *set, const char *data,
+			 size_t len);
+void gi_cap_read_devicequery(struct gi_cap_set *set, const char *data,
+			     size_t len);
+void gi_cap_read_proc(struct gi_cap_set *set, const char *data, size_t len);
+void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
+			  size_t len);
+void gi_cap_read_smi_csv(struct gi_cap_set *set, const char *data,
+			 size_t len);
 
 #endif

@@ -5,7 +5,7 @@
  * spans of the input, so a missing NUL, embedded NULs or binary garbage
  * cannot make a reader run past the data.
  */
-#include "capture.h"
+#include "reader.h"
 
 static bool is_blank(char c)
 {
@@ -233,6 +233,36 @@ bool gi_parse_hex(struct gi_span s, unsigned int maxdigits, u32 *v)
 	return true;
 }
 
+/* "[10de:2684]" at @s[i] (the '['); false if not that exact shape. */
+static bool id_pair(struct gi_span s, size_t i, u16 *a, u16 *b)
+{
+	u32 x, y;
+
+	if (s.n - i < 11 || s.p[i] != '[' || s.p[i + 5] != ':' ||
+	    s.p[i + 10] != ']')
+		return false;
+	if (!gi_parse_hex(gi_span_sub(s, i + 1, i + 5), 4, &x) ||
+	    !gi_parse_hex(gi_span_sub(s, i + 6, i + 10), 4, &y))
+		return false;
+	*a = (u16)x;
+	*b = (u16)y;
+	return true;
+}
+
+/* The last "[xxxx:xxxx]" in @s; its offset in *at. */
+bool gi_parse_last_id_pair(struct gi_span s, u16 *a, u16 *b, size_t *at)
+{
+	size_t i;
+
+	for (i = s.n; i-- > 0;) {
+		if (s.p[i] == '[' && id_pair(s, i, a, b)) {
+			if (at)
+				*at = i;
+			return true;
+		}
+	}
+	return false;
+}
 bool gi_parse_mib(struct gi_span s, u32 *mib)
 {
 	struct gi_span unit;

@@ -14,7 +14,7 @@
  */
 #include <stdlib.h>
 
-#include "capture.h"
+#include "reader.h"
 
 /* "GPU 3: NAME (UUID: GPU-...)": the name and the UUID. */
 static bool gpu_line(struct gi_span t, struct gi_span *name,

@@ -6,7 +6,7 @@
  * the memory, under a MIG device's "FB Memory Usage" it is a slice), so
  * the reader keeps the stack of open sections by indentation.
  */
-#include "capture.h"
+#include "reader.h"
 
 enum sec {
 	SEC_OTHER,

@@ -10,7 +10,7 @@
  * It shows no PCI IDs, so the name is kept for the knowledge base (long
  * names are cut to "NVIDIA GeForce ..." and then match nothing).
  */
-#include "capture.h"
+#include "reader.h"
 
 #define MAX_CELLS 4
 

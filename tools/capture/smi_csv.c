@@ -23,7 +23,7 @@
  * or more, so that a clock or a temperature is not read as a size. Any
  * other noheader row is skipped.
  */
-#include "capture.h"
+#include "reader.h"
 
 #define MAX_FIELDS 32
 

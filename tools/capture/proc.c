@@ -17,7 +17,7 @@
  * A block starts at "Model:" and runs while lines are "Key: value"; log
  * prefixes ("[2018-12-14 17:05:01] [worker 0] ") in front are dropped.
  */
-#include "capture.h"
+#include "reader.h"
 
 /* "Key: value" with a short key of words: the only lines a block holds. */
 static bool field_line(struct gi_span t, struct gi_span *key, struct gi_span *val)

@@ -12,7 +12,7 @@
  * the count is a driver's, not the fuses'. No PCI IDs: the name is mapped
  * through the knowledge base.
  */
-#include "capture.h"
+#include "reader.h"
 
 /* "Device 0: "NAME"" */
 static bool device_line(struct gi_span t, struct gi_span *name)

@@ -3,7 +3,7 @@
  * Hex dumps of PCI configuration space: lspci -x/-xxx/-xxxx ("00: de 10 84
  * 26 ..." under the device line) and hexdump -C, hexdump, xxd, xxd -g1 and
  * od -Ax -tx1 of /sys/bus/pci/devices/.../config. The bytes go to
- * capture_config.c. A dump's PCI address comes from the lspci device line
+ * config.c. A dump's PCI address comes from the lspci device line
  * above it or from a ".../0000:01:00.0/config" path on the command line
  * pasted before it.
  *
@@ -12,7 +12,7 @@
  * return: it suits a dump lspci wrote, not a paste from a seller, which is
  * hostile input here. It also knows none of the other formats.
  */
-#include "capture.h"
+#include "reader.h"
 
 #define MAX_LINE_BYTES	32
 

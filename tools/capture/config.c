@@ -7,7 +7,7 @@
  * capability lists come from the input and are walked a bounded number of
  * steps.
  */
-#include "capture.h"
+#include "reader.h"
 #include "gpuident/kb.h"
 
 #define PCI_STATUS_CAP_LIST	0x10

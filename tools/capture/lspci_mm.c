@@ -18,9 +18,9 @@
  *   Rev:	ff
  *
  * each with names (no -n), IDs ("10de", with -n) or both ("... [10de]",
- * with -nn). Names go back to IDs as in capture_lspci.c.
+ * with -nn). Names go back to IDs as in lspci_head.c.
  */
-#include "capture.h"
+#include "reader.h"
 
 /* One device's fields, as spans of the input. */
 struct mm {
@@ -85,7 +85,7 @@ static void mm_commit(struct gi_cap_set *set, const struct mm *m)
 	if (!gi_lspci_class(m->cls, &cls) || (cls >> 8) != 0x03 ||
 	    gi_lspci_second_head(set, domain, bus, dev, fn, cls))
 		return;
-	gi_cap_init(&g, GI_CAPTURE_LSPCI, m->off);
+	gi_cap_init(&g, GI_CAPTURE_LSPCI_MM, m->off);
 	gi_format_pci_addr(g.address, sizeof(g.address), domain, bus, dev, fn);
 
 	have_vendor = field_id(m->vendor, &vendor, &vname) ||
@@ -107,7 +107,7 @@ static void mm_commit(struct gi_cap_set *set, const struct mm *m)
 		else if (!have_sv && !field_id(m->sdevice, &ssid, &sdname))
 			gi_lspci_resolve_subsys(&g, svname, sdname, dname);
 	}
-	/* rev ff: a powered-off GPU answering all ones, as in capture_lspci.c */
+	/* rev ff: a powered-off GPU answering all ones, as in lspci.c */
 	if (m->rev.n && gi_parse_hex(gi_span_trim(m->rev), 2, &rev) &&
 	    rev != 0xff) {
 		g.facts.have |= GI_HAVE_REVISION;

@@ -8,7 +8,7 @@
  * it goes; a tag left open at the end is scanned no further, which keeps
  * the work linear in the input.
  */
-#include "capture.h"
+#include "reader.h"
 
 #define MAX_DEPTH	24
 #define NAME_LEN	40
@@ -180,7 +180,7 @@ static void gpu_leaf(struct xml *x, const char *path, struct gi_span raw)
 		if (!g->address[0])
 			gi_cap_set_address(g, v);
 	} else if (path_is(path, "pci/pci_gpu_link_info/pcie_gen/max_device_link_gen")) {
-		/* the GPU's own capability beats the link's (see capture_smi_q.c) */
+		/* the GPU's own capability beats the link's (see smi_q.c) */
 		if (gi_parse_dec(v, &n, &used) && n && n < 16) {
 			g->facts.link_gen_max = 0;
 			gi_cap_set_link_gen(g, (u8)n);

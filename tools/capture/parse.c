@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * gi_capture_parse(): run every capture reader over the input, in the
+ * order of readers.c's table (each commits its records through record.c,
+ * which merges those of one PCI address), give a device ID to records
+ * that only named their GPU (names.c), and put them in input order.
+ */
+#include <stdlib.h>
+
+#include "reader.h"
+
+static int by_offset(const void *a, const void *b)
+{
+	const struct gi_capture_gpu *x = a, *y = b;
+
+	if (x->offset != y->offset)
+		return x->offset < y->offset ? -1 : 1;
+	/* qsort is not stable: keep equal offsets in a fixed order */
+	return x->formats < y->formats ? -1 : x->formats > y->formats;
+}
+
+int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
+		     int max, char *err, size_t errlen)
+{
+	struct gi_cap_set set = { .gpu = out, .max = max };
+	size_t k;
+	int i;
+
+	if (err && errlen)
+		err[0] = '\0';
+	if (!out || max <= 0 || (!data && len)) {
+		if (err && errlen)
+			snprintf(err, errlen, "invalid arguments");
+		return -1;
+	}
+	if (!data || !len)
+		return 0;
+	/* in readers.c's order: the richest formats first */
+	for (k = 0; k < gi_n_readers; k++)
+		if (gi_readers[k].read)
+			gi_readers[k].read(&set, data, len);
+
+	for (i = 0; i < set.n; i++)
+		gi_cap_name_to_ids(&out[i]);
+	/* report GPUs in the order the input shows them */
+	qsort(out, (size_t)set.n, sizeof(*out), by_offset);
+	if (set.dropped && err && errlen)
+		snprintf(err, errlen, "more than %d GPUs: %u left out", max,
+			 set.dropped);
+	return set.n;
+}
