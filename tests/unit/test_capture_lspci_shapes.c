@@ -557,3 +557,33 @@ GI_TEST(lspci_tree_is_noise)
 	GI_EXPECT(ids(&gpus[0], 0x10de, 0x1b81));
 	gi_capture_set_names(NULL);
 }
+
+/*
+ * tests/wild/lspci/rtx3080-lhr-colorful-xx (sudo lspci -xx), its first
+ * block as pasted and with the address cut as a forum would: one GPU
+ * either way, with the address when the line has one.
+ */
+GI_TEST(lspci_x_under_a_line_without_address_is_one_gpu)
+{
+	static const char dump[] =
+		"00: de 10 16 22 07 04 10 00 a1 00 00 03 00 00 80 00\n"
+		"10: 00 00 00 82 0c 00 00 00 40 00 00 00 0c 00 00 10\n"
+		"20: 40 00 00 00 01 60 00 00 00 00 00 00 77 73 0b 12\n"
+		"30: 00 00 00 00 60 00 00 00 00 00 00 00 ff 01 00 00\n";
+	char text[1024];
+
+	snprintf(text, sizeof(text), "%s%s",
+		 "01:00.0 VGA compatible controller: NVIDIA Corporation GA102 [GeForce RTX 3080 Lite Hash Rate] (rev a1)\n",
+		 dump);
+	GI_REQUIRE(parse(text) == 1);
+	GI_EXPECT_STR(gpus[0].address, "0000:01:00.0");
+	GI_EXPECT(ids(&gpus[0], 0x10de, 0x2216));
+	GI_EXPECT(subsys(&gpus[0], 0x7377, 0x120b));
+	snprintf(text, sizeof(text), "%s%s",
+		 "VGA compatible controller: NVIDIA Corporation GA102 [GeForce RTX 3080 Lite Hash Rate] (rev a1)\n",
+		 dump);
+	GI_REQUIRE(parse(text) == 1);
+	GI_EXPECT_STR(gpus[0].address, "");
+	GI_EXPECT(ids(&gpus[0], 0x10de, 0x2216));
+	GI_EXPECT(subsys(&gpus[0], 0x7377, 0x120b));
+}

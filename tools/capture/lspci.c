@@ -160,7 +160,7 @@ static bool start(struct dev *d, const struct gi_cap_set *set,
 	struct gi_span devname = { NULL, 0 };
 	u16 vendor;
 
-	if (!gi_lspci_parse_head(line, &h) || !h.has_class ||
+	if (!gi_lspci_parse_head_cut(line, &h) || !h.has_class ||
 	    (h.class_code >> 8) != 0x03)
 		return false;
 	if (h.has_addr && gi_lspci_second_head(set, h.domain, h.bus, h.dev,
@@ -286,6 +286,14 @@ void gi_cap_read_lspci(struct gi_cap_set *set, const char *data, size_t len)
 		}
 		/* with lspci -x, hexdump.c reads the dump below it */
 		open = start(&d, set, line, off);
+		/*
+		 * A dump below a line without its address is a record of its
+		 * own there, which nothing would merge with this one: it
+		 * stands for both.
+		 */
+		if (open && !d.g.address[0] && gi_lines_peek(&it, &next) &&
+		    is_hex_line(next))
+			open = false;
 	}
 	if (open)
 		gi_cap_commit(set, &d.g);

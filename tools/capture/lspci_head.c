@@ -257,7 +257,8 @@ static bool head_addr(struct gi_span s, struct gi_lspci_head *h, size_t *used)
 	return true;
 }
 
-bool gi_lspci_parse_head(struct gi_span line, struct gi_lspci_head *h)
+static bool parse_head(struct gi_span line, struct gi_lspci_head *h,
+		       bool cut_address)
 {
 	struct gi_span rest, cls, desc;
 	const char *colon;
@@ -272,9 +273,11 @@ bool gi_lspci_parse_head(struct gi_span line, struct gi_lspci_head *h)
 			return false;
 		h->has_addr = true;
 		rest = gi_span_sub(line, used + 1, line.n);
-	} else {
+	} else if (cut_address) {
 		/* a class-first line ("VGA compatible controller [0300]: ...") */
 		rest = line;
+	} else {
+		return false;
 	}
 	/* -mm quotes its fields: capture_lspci_mm.c */
 	if (rest.n && rest.p[0] == '"')
@@ -326,6 +329,16 @@ bool gi_lspci_parse_head(struct gi_span line, struct gi_lspci_head *h)
 	parse_name(desc, h);
 	h->desc = desc;
 	return h->has_class || h->has_ids;
+}
+
+bool gi_lspci_parse_head(struct gi_span line, struct gi_lspci_head *h)
+{
+	return parse_head(line, h, false);
+}
+
+bool gi_lspci_parse_head_cut(struct gi_span line, struct gi_lspci_head *h)
+{
+	return parse_head(line, h, true);
 }
 
 void gi_lspci_resolve_device(struct gi_capture_gpu *g, u16 vendor,

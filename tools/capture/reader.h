@@ -143,12 +143,17 @@ struct gi_lspci_head {
 };
 
 /*
- * False unless it shows a class (a number or a display class's name) or
- * IDs. Also read: a line indented, after an "IOMMU Group 1 " prefix, with
- * a bus of one digit (a paste that lost one) or, when it starts with a
- * class lspci prints, without its address.
+ * False unless it shows an address and a class (a number or a display
+ * class's name) or IDs. Also read: a line indented, after an "IOMMU Group
+ * 1 " prefix, or with a bus of one digit (a paste that lost one).
  */
 bool gi_lspci_parse_head(struct gi_span line, struct gi_lspci_head *h);
+/*
+ * The same, and also a line whose address was cut, when it starts with a
+ * class lspci prints (->has_addr false): the lspci reader's, not the
+ * hexdump reader's, which needs the address to place a dump.
+ */
+bool gi_lspci_parse_head_cut(struct gi_span line, struct gi_lspci_head *h);
 /* The class of "VGA compatible controller [0300]", "0300" or the name. */
 bool gi_lspci_class(struct gi_span c, u16 *class_code);
 /* "Device 2684", "Unknown device 2684": the ID pci.ids had no name for. */
