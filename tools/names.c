@@ -153,11 +153,11 @@ const char *gi_name_subsystem(unsigned int vendor, unsigned int device,
  *
  * libpci answers only "what is the name of this ID", from pci.ids or udev's
  * hwdb, and neither offers the way back (asking all 65536 IDs for their
- * names takes libpci half a second a name). So the way back walks pci.ids
- * itself, the file libpci would read, held in memory after the first
- * question. A name that more than one ID carries gives none: "TU102GL
- * [Quadro RTX 6000/8000]" is 1e30 and 1e78. Without pci.ids (a hwdb only),
- * no name is read back.
+ * names takes libpci half a second a name). So the way back reads pci.ids
+ * itself, the file libpci would read, once, into a sorted index. A name
+ * that more than one ID carries gives none: "TU102GL [Quadro RTX
+ * 6000/8000]" is 1e30 and 1e78. Without an uncompressed pci.ids (a hwdb
+ * only), no name is read back.
  */
 #define IDS_MAX_SIZE	(32u << 20)
 
@@ -176,11 +176,12 @@ static void ids_load(void)
 	 * alone (no zlib here).
 	 */
 	n = (long)strlen(ids_path);
-	if (n > 3 && !strcmp(ids_path + n - 3, ".gz") &&
-	    access(ids_path, F_OK) != 0)
+	if (n > 3 && !strcmp(ids_path + n - 3, ".gz")) {
+		if (access(ids_path, F_OK) == 0)
+			return;
 		ids_path[n - 3] = '\0';
-	if (!ids_path[0] || (n > 3 && !strcmp(ids_path + n - 3, ".gz")) ||
-	    !(f = fopen(ids_path, "re")))
+	}
+	if (!ids_path[0] || !(f = fopen(ids_path, "re")))
 		return;
 	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 &&
 	    (unsigned long)n <= IDS_MAX_SIZE && fseek(f, 0, SEEK_SET) == 0 &&
