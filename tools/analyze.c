@@ -80,7 +80,7 @@ static int analyze_text(const char *path, const char *text, size_t len,
 	if (n == 0)
 		snprintf(err, errlen,
 			 "nothing gpuident recognises (nvidia-smi, lspci, deviceQuery, "
-			 "/proc/driver/nvidia, a VBIOS or a gpuident capture)");
+			 "PyTorch, GPU-Z, /proc/driver/nvidia, a VBIOS or a gpuident capture)");
 	for (i = 0; i < n; i++) {
 		const struct gi_capture_gpu *c = &caps[i];
 		struct gi_gpu *g = gi_gpu_list_add(list);

@@ -44,6 +44,7 @@ static void usage(FILE *out)
 	      " gpuident [options]                  audit the GPUs of this machine\n"
 	      " gpuident [options] analyze FILE...  classify captures: nvidia-smi (-q, -q -x,\n"
 	      "                                     table), lspci (-nn, -vvv, -x), deviceQuery,\n"
+	      "                                     PyTorch prints, GPU-Z XML dumps,\n"
 	      "                                     /proc/driver/nvidia, VBIOS files, bundles\n"
 	      " gpuident [options] vbios FILE...    parse VBIOS (option ROM) files\n"
 	      " gpuident [options] capture -o FILE  save everything read here, for an auditor\n"

@@ -2,7 +2,7 @@
 /*
  * Capture readers: what people paste about a GPU (nvidia-smi -q, its XML,
  * the nvidia-smi table, -L and --query-gpu CSV, lspci text and config-space
- * dumps, CUDA deviceQuery,
+ * dumps, CUDA deviceQuery, PyTorch's device prints, GPU-Z's XML dump,
  * /proc/driver/nvidia/gpus/ * /information) turned into facts records for
  * the classifier. Input is untrusted text: every reader works on
  * length-bounded spans, never on NUL-terminated copies, and does a bounded
@@ -33,13 +33,15 @@ enum gi_capture_format {
 	GI_CAPTURE_PROC,	/* "proc-nvidia": /proc/driver/nvidia/.../information */
 	GI_CAPTURE_SMI_L,	/* "nvidia-smi-L": nvidia-smi -L */
 	GI_CAPTURE_SMI_CSV,	/* "nvidia-smi-csv": nvidia-smi --query-gpu --format=csv */
+	GI_CAPTURE_PYTORCH,	/* "pytorch": torch.cuda.get_device_properties/_name prints */
+	GI_CAPTURE_GPUZ,	/* "gpu-z": GPU-Z.exe -dump FILE (XML) */
 	GI_CAPTURE_LSPCI_MM,	/* "lspci-mm": lspci -mm/-nnmm/-nmm, -vmm/-vm */
 	GI_CAPTURE_N_FORMATS
 };
 
 struct gi_capture_gpu {
 	struct gi_facts facts;      /* origin = GI_ORIGIN_REPORT; have bits only for what the input showed */
-	char format[24];            /* "nvidia-smi-q", "nvidia-smi-xml", "nvidia-smi", "lspci", "lspci-x", "hexdump", "devicequery", "proc-nvidia", "nvidia-smi-L", "nvidia-smi-csv", "lspci-mm" (several joined by "+" when merged) */
+	char format[24];            /* "nvidia-smi-q", "nvidia-smi-xml", "nvidia-smi", "lspci", "lspci-x", "hexdump", "devicequery", "proc-nvidia", "nvidia-smi-L", "nvidia-smi-csv", "pytorch", "gpu-z", "lspci-mm" (several joined by "+" when merged) */
 	char address[32];           /* PCI address normalised to "dddd:bb:dd.f" lowercase, "" if the input gave none */
 	char name[96];              /* the product name as the input gave it */
 	char bios_version[32];      /* as given, e.g. "95.02.18.80.87" */

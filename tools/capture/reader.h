@@ -250,5 +250,8 @@ void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 			  size_t len);
 void gi_cap_read_smi_csv(struct gi_cap_set *set, const char *data,
 			 size_t len);
+void gi_cap_read_pytorch(struct gi_cap_set *set, const char *data,
+			 size_t len);
+void gi_cap_read_gpuz(struct gi_cap_set *set, const char *data, size_t len);
 
 #endif

@@ -39,6 +39,20 @@ const struct gi_reader gi_readers[] = {
 	  .not_shown = NEVER_IN_TEXT | GI_HAVE_SM_COUNT | GI_HAVE_VRAM |
 		       GI_HAVE_BIOS_VERSION | GI_HAVE_ECC |
 		       GI_HAVE_PART_NUMBER },
+	/*
+	 * lspci -mm/-vmm: IDs, subsystem and revision; after lspci's text and
+	 * dumps, whose records are richer, before the names-only formats.
+	 */
+	{ .name = "lspci-mm", .format = GI_CAPTURE_LSPCI_MM,
+	  .read = gi_cap_read_lspci_mm,
+	  .not_shown = NEVER_IN_TEXT | GI_HAVE_SM_COUNT | GI_HAVE_VRAM |
+		       GI_HAVE_BAR1 | GI_HAVE_BIOS_VERSION | GI_HAVE_ECC |
+		       GI_HAVE_LINK | GI_HAVE_PART_NUMBER },
+	/* GPU-Z reads the card; its dump has no SM count, ECC or BAR size */
+	{ .name = "gpu-z", .format = GI_CAPTURE_GPUZ,
+	  .read = gi_cap_read_gpuz,
+	  .not_shown = NEVER_IN_TEXT | GI_HAVE_REVISION | GI_HAVE_SM_COUNT |
+		       GI_HAVE_BAR1 | GI_HAVE_ECC | GI_HAVE_PART_NUMBER },
 	{ .name = "proc-nvidia", .format = GI_CAPTURE_PROC,
 	  .read = gi_cap_read_proc, .vendor_hint = GI_VENDOR_NVIDIA,
 	  .not_shown = NEVER_IN_TEXT | GI_HAVE_IDS | GI_HAVE_SUBSYS |
@@ -67,14 +81,16 @@ const struct gi_reader gi_readers[] = {
 	  .not_shown = NEVER_IN_TEXT | GI_HAVE_REVISION | GI_HAVE_SM_COUNT |
 		       GI_HAVE_BAR1 | GI_HAVE_PART_NUMBER },
 	/*
-	 * lspci -mm/-vmm: IDs, subsystem and revision; after the other lspci
-	 * and config-space readers, before the nvidia-smi table's names.
+	 * CUDA's device properties (a ROCm build's record sets its own hint
+	 * and drops the SM count); after the nvidia-smi views, whose records
+	 * a name printed alone gives way to.
 	 */
-	{ .name = "lspci-mm", .format = GI_CAPTURE_LSPCI_MM,
-	  .read = gi_cap_read_lspci_mm,
-	  .not_shown = NEVER_IN_TEXT | GI_HAVE_SM_COUNT | GI_HAVE_VRAM |
-		       GI_HAVE_BAR1 | GI_HAVE_BIOS_VERSION | GI_HAVE_ECC |
-		       GI_HAVE_LINK | GI_HAVE_PART_NUMBER },
+	{ .name = "pytorch", .format = GI_CAPTURE_PYTORCH,
+	  .read = gi_cap_read_pytorch, .vendor_hint = GI_VENDOR_NVIDIA,
+	  .not_shown = NEVER_IN_TEXT | GI_HAVE_IDS | GI_HAVE_SUBSYS |
+		       GI_HAVE_REVISION | GI_HAVE_BAR1 |
+		       GI_HAVE_BIOS_VERSION | GI_HAVE_ECC | GI_HAVE_LINK |
+		       GI_HAVE_PART_NUMBER },
 	/* name and UUID only; last, to pair with the table's and CSV's records */
 	{ .name = "nvidia-smi-L", .format = GI_CAPTURE_SMI_L,
 	  .read = gi_cap_read_smi_list, .vendor_hint = GI_VENDOR_NVIDIA,

@@ -424,7 +424,9 @@ void gi_cap_read_smi_csv(struct gi_cap_set *set, const char *data,
 			ncol = hn;
 			continue;
 		}
-		if (!split(t, f, &n))
+		/* "0, NAME, _CudaDeviceProperties(...)": PyTorch's, not a row */
+		if (!split(t, f, &n) ||
+		    gi_span_find_ci(t, "_CudaDeviceProperties(") >= 0)
 			continue;
 		/* a row that does not fit the header may be a noheader one */
 		if (ncol <= 1 || n != ncol ||
