@@ -97,6 +97,8 @@ static void mm_commit(struct gi_cap_set *set, const struct mm *m)
 	if (have_vendor) {
 		g.vendor_hint = vendor;
 		gi_lspci_resolve_device(&g, vendor, dname);
+	} else {
+		gi_span_copy(g.name, sizeof(g.name), gi_lspci_product(dname));
 	}
 
 	/* "" "" when the device has no subsystem */
