@@ -279,7 +279,7 @@ static bool parse_head(struct gi_span line, struct gi_lspci_head *h,
 	} else {
 		return false;
 	}
-	/* -mm quotes its fields: capture_lspci_mm.c */
+	/* -mm quotes its fields: lspci_mm.c */
 	if (rest.n && rest.p[0] == '"')
 		return false;
 	/* the class ends at the first ": " (an ID pair has no space after ':') */
