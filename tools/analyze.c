@@ -10,6 +10,7 @@
 #include "bundle.h"
 #include "capture/capture.h"
 #include "fileio.h"
+#include "names.h"
 #include "vbios.h"
 
 /* Pasted text is small; a generous cap still refuses a disk image. */
@@ -223,6 +224,8 @@ static int analyze_text(const char *path, const char *text, size_t len,
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	/* lspci without -n: names back to IDs through libpci */
+	gi_capture_set_names(&gi_names_reverse);
 	n = gi_capture_parse(text, len, caps, GI_CAPTURE_MAX_GPUS, err, errlen);
 	if (n == 0)
 		snprintf(err, errlen,

@@ -19,4 +19,11 @@ const char *gi_name_subsystem(unsigned int vendor, unsigned int device,
 			      unsigned int ssvid, unsigned int ssid, char *buf,
 			      size_t n);
 
+/*
+ * Names back to IDs through the same lists, for the capture readers
+ * (gi_capture_set_names()): lspci output without -n.
+ */
+struct gi_capture_names;
+extern const struct gi_capture_names gi_names_reverse;
+
 #endif

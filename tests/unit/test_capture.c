@@ -1073,7 +1073,10 @@ GI_TEST(capture_config_space_loops_and_garbage)
 	strcat(text, "00: de 10 84 26 07 04 10 00 a1\n");
 	GI_REQUIRE(parse(text) == 1);
 	GI_EXPECT_STR(gpus[0].format, "lspci");
-	GI_EXPECT(!(gpus[0].facts.have & GI_HAVE_IDS));
+	/* "Device 2684" is the ID itself (pci.ids had no name for it) */
+	GI_EXPECT(gpus[0].facts.have & GI_HAVE_IDS);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x2684);
+	GI_EXPECT(!(gpus[0].inferred & GI_HAVE_IDS));
 	/* a dump of something that is not a display device */
 	c[11] = 0x02;
 	lspci_x(text, sizeof(text), c, 64, "01:00.0 Ethernet controller: Intel Corporation I210");

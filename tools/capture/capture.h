@@ -35,12 +35,13 @@ enum gi_capture_format {
 	GI_CAPTURE_SMI_CSV,	/* "nvidia-smi-csv": nvidia-smi --query-gpu --format=csv */
 	GI_CAPTURE_PYTORCH,	/* "pytorch": torch.cuda.get_device_properties/_name prints */
 	GI_CAPTURE_GPUZ,	/* "gpu-z": GPU-Z.exe -dump FILE (XML) */
+	GI_CAPTURE_LSPCI_MM,	/* "lspci-mm": lspci -mm/-nnmm/-nmm, -vmm/-vm */
 	GI_CAPTURE_N_FORMATS
 };
 
 struct gi_capture_gpu {
 	struct gi_facts facts;      /* origin = GI_ORIGIN_REPORT; have bits only for what the input showed */
-	char format[24];            /* "nvidia-smi-q", "nvidia-smi-xml", "nvidia-smi", "lspci", "lspci-x", "hexdump", "devicequery", "proc-nvidia", "nvidia-smi-L", "nvidia-smi-csv", "pytorch", "gpu-z" (several joined by "+" when merged) */
+	char format[24];            /* "nvidia-smi-q", "nvidia-smi-xml", "nvidia-smi", "lspci", "lspci-x", "hexdump", "devicequery", "proc-nvidia", "nvidia-smi-L", "nvidia-smi-csv", "pytorch", "gpu-z", "lspci-mm" (several joined by "+" when merged) */
 	char address[32];           /* PCI address normalised to "dddd:bb:dd.f" lowercase, "" if the input gave none */
 	char name[96];              /* the product name as the input gave it */
 	char bios_version[32];      /* as given, e.g. "95.02.18.80.87" */
@@ -72,6 +73,12 @@ struct gi_capture_gpu {
 	 * only used to choose among the SKUs that carry a name.
 	 */
 	u16 bus_bits;
+	/*
+	 * The name list the input was named from gives the name to several
+	 * devices ("3rd Gen Core processor Graphics Controller" is 8086:0156,
+	 * 0166 and 0176): the knowledge base's names must not pick one.
+	 */
+	bool name_shared;
 	size_t offset;		/* where in the input this GPU first appeared */
 };
 
@@ -110,5 +117,27 @@ const char *gi_capture_format_name(unsigned int format);
  */
 bool gi_capture_name_to_id(const char *name, u16 vendor, u16 *vendor_id,
 			   u16 *device_id);
+
+/*
+ * lspci without -n shows names where the IDs would be. These map a name
+ * back to its ID. The tool sets them (through pci.ids: tools/names.c);
+ * without them (NULL, the default, as in the fuzz target) lspci is read
+ * with the GPU makers' own names and "Device 2684" only. Not thread-safe:
+ * set before parsing.
+ */
+struct gi_capture_names {
+	/* "Gigabyte Technology Co., Ltd" -> 1458; false if none or several */
+	bool (*vendor_id)(const char *name, u16 *vendor);
+	/*
+	 * 10de, "AD102 [GeForce RTX 4090]" -> 2684. Returns how many devices
+	 * carry the name: 0, 1 (in @device) or 2 for several.
+	 */
+	int (*device_id)(u16 vendor, const char *name, u16 *device);
+	/* 10de:1e30 by 10de, "Quadro RTX 8000" -> the subsystem ID */
+	bool (*subsystem_id)(u16 vendor, u16 device, u16 ssvid,
+			     const char *name, u16 *ssid);
+};
+
+void gi_capture_set_names(const struct gi_capture_names *names);
 
 #endif

@@ -201,7 +201,7 @@ void gi_cap_name_to_ids(struct gi_capture_gpu *g)
 {
 	u16 v, d;
 
-	if ((g->facts.have & GI_HAVE_IDS) || !g->name[0])
+	if ((g->facts.have & GI_HAVE_IDS) || !g->name[0] || g->name_shared)
 		return;
 	if (!name_to_device(g->name, g->vendor_hint, g, &v, &d))
 		return;

@@ -162,10 +162,63 @@ struct gi_lspci_head {
 	u8 rev;
 	u16 vendor_hint;	/* from the vendor's name, 0 if not known */
 	struct gi_span name;	/* "GeForce RTX 4090" from "AD102 [GeForce RTX 4090]" */
+	bool has_addr;		/* false: a class-first line whose address was cut */
+	struct gi_span desc;	/* "NVIDIA Corporation Device 2684": no IDs, no rev */
 };
 
-/* False unless it shows a class (a number or a display class's name) or IDs. */
+/*
+ * False unless it shows an address and a class (a number or a display
+ * class's name) or IDs. Also read: a line indented, after an "IOMMU Group
+ * 1 " prefix, or with a bus of one digit (a paste that lost one).
+ */
 bool gi_lspci_parse_head(struct gi_span line, struct gi_lspci_head *h);
+/*
+ * The same, and also a line whose address was cut, when it starts with a
+ * class lspci prints (->has_addr false): the lspci reader's, not the
+ * hexdump reader's, which needs the address to place a dump.
+ */
+bool gi_lspci_parse_head_cut(struct gi_span line, struct gi_lspci_head *h);
+/* The class of "VGA compatible controller [0300]", "0300" or the name. */
+bool gi_lspci_class(struct gi_span c, u16 *class_code);
+/* "Device 2684", "Unknown device 2684": the ID pci.ids had no name for. */
+bool gi_lspci_device_word(struct gi_span s, u16 *id);
+/* The vendor ID of a whole vendor name, built in or through the hook. */
+bool gi_lspci_vendor_id(struct gi_span name, u16 *vendor);
+/*
+ * "VENDOR REST" with nothing between the names: the longest leading
+ * words that name a vendor, and the rest.
+ */
+bool gi_lspci_split_vendor(struct gi_span s, u16 *vendor,
+			   struct gi_span *rest);
+/*
+ * The product name a device name gives: the last bracketed part that is
+ * not an ID ("GeForce RTX 4090" of "AD102 [GeForce RTX 4090]"), else the
+ * whole name unless it is "Device 2684".
+ */
+struct gi_span gi_lspci_product(struct gi_span devname);
+/*
+ * IDs for a record from the device's name under @vendor: "Device 2684"
+ * is read, a name goes through the hook (an identity from the name).
+ */
+void gi_lspci_resolve_device(struct gi_capture_gpu *g, u16 vendor,
+			     struct gi_span devname);
+/*
+ * The subsystem from its vendor's and board's names (@svendor and
+ * @sdevice, as -mm splits them), for a record whose IDs are known.
+ * @devname is the device's own name: a subsystem shown under the same
+ * name tells nothing (udev's hwdb answers so for any board).
+ */
+void gi_lspci_resolve_subsys(struct gi_capture_gpu *g, struct gi_span svendor,
+			     struct gi_span sdevice, struct gi_span devname);
+/* "Subsystem: Gigabyte Technology Co., Ltd Device 40bf": @v after the key. */
+void gi_lspci_subsys_line(struct gi_capture_gpu *g, struct gi_span v,
+			  struct gi_span devname);
+/*
+ * An old Intel IGP's (or ATI card's) second head: a "Display controller"
+ * function above 0 of a device whose function 0 is already a GPU.
+ */
+bool gi_lspci_second_head(const struct gi_cap_set *set, u32 domain, u8 bus,
+			  u8 dev, u8 fn, u16 class_code);
 
 /* config.c: configuration space bytes (some may be missing) into a record. */
 struct gi_config {
@@ -210,6 +263,8 @@ void gi_cap_read_smi_xml(struct gi_cap_set *set, const char *data, size_t len);
 void gi_cap_read_smi_table(struct gi_cap_set *set, const char *data,
 			   size_t len);
 void gi_cap_read_lspci(struct gi_cap_set *set, const char *data, size_t len);
+void gi_cap_read_lspci_mm(struct gi_cap_set *set, const char *data,
+			  size_t len);
 void gi_cap_read_hexdump(struct gi_cap_set *set, const char *data,
 			 size_t len);
 void gi_cap_read_devicequery(struct gi_cap_set *set, const char *data,

@@ -39,6 +39,15 @@ const struct gi_reader gi_readers[] = {
 	  .not_shown = NEVER_IN_TEXT | GI_HAVE_SM_COUNT | GI_HAVE_VRAM |
 		       GI_HAVE_BIOS_VERSION | GI_HAVE_ECC |
 		       GI_HAVE_PART_NUMBER },
+	/*
+	 * lspci -mm/-vmm: IDs, subsystem and revision; after lspci's text and
+	 * dumps, whose records are richer, before the names-only formats.
+	 */
+	{ .name = "lspci-mm", .format = GI_CAPTURE_LSPCI_MM,
+	  .read = gi_cap_read_lspci_mm,
+	  .not_shown = NEVER_IN_TEXT | GI_HAVE_SM_COUNT | GI_HAVE_VRAM |
+		       GI_HAVE_BAR1 | GI_HAVE_BIOS_VERSION | GI_HAVE_ECC |
+		       GI_HAVE_LINK | GI_HAVE_PART_NUMBER },
 	/* GPU-Z reads the card; its dump has no SM count, ECC or BAR size */
 	{ .name = "gpu-z", .format = GI_CAPTURE_GPUZ,
 	  .read = gi_cap_read_gpuz,
