@@ -202,7 +202,12 @@ static int cmd_analyze(const struct options *o, int argc, char **argv)
 		}
 	}
 	gi_analyze_merge(&l);
-	if (emit(o, &l))
+	/*
+	 * Nothing read at all: the error lines say it, and a table header
+	 * over no rows would only look like a result. JSON and Prometheus
+	 * still say "no GPUs" to whatever parses them.
+	 */
+	if (!(failed && !l.n && o->format == FMT_TABLE) && emit(o, &l))
 		failed = true;
 	ret = failed ? GI_EXIT_ERROR : suspicious_exit(&l);
 	gi_gpu_list_free(&l);
