@@ -120,9 +120,82 @@ GI_TEST(smi_l_malformed_lines_are_not_gpus)
 		"GPU 0: (UUID: GPU-11111111-2222-3333-4444-555555555555)\n" /* no name */
 		"GPU x: NVIDIA GeForce RTX 3090 (UUID: GPU-1)\n"
 		"GPU 0: NVIDIA GeForce RTX 3090 (UUID: MIG-1)\n"
+		"GPU 0: NVIDIA GeForce RTX 3090 (UUID: <REDACTED>\n"
 		"GPU 0: NVIDIA GeForce RTX 3090 (UUID: GPU-1\n";
 
 	GI_EXPECT_EQ(parse(text), 0);
+}
+
+/* tests/wild/smi-L/rtx4090-rtx2080super-podman-cdi-fs39880901828.txt */
+GI_TEST(smi_l_redacted_uuids_still_list_the_gpus)
+{
+	static const char text[] =
+		"GPU 0: NVIDIA GeForce RTX 4090 (UUID: <REDACTED>)\n"
+		"GPU 1: NVIDIA GeForce RTX 2080 SUPER (UUID: <REDACTED>)\n";
+
+	GI_REQUIRE(parse(text) == 2);
+	GI_EXPECT_STR(gpus[0].name, "NVIDIA GeForce RTX 4090");
+	GI_EXPECT_STR(gpus[0].uuid, "");
+	GI_EXPECT_STR(gpus[1].name, "NVIDIA GeForce RTX 2080 SUPER");
+	GI_EXPECT(from(&gpus[1], GI_CAPTURE_SMI_L));
+}
+
+/*
+ * PyTorch's collect_env prints -L without UUIDs under its heading, or one
+ * GPU on the heading's line (tests/wild/pytorch/a800-sxm4-x8-collect-env-
+ * fs656987912.txt, cut to two GPUs). The same lines elsewhere are prose.
+ */
+GI_TEST(smi_l_collect_env_lines_without_uuids)
+{
+	static const char block[] =
+		"CUDA_MODULE_LOADING set to: LAZY\n"
+		"GPU models and configuration:\n"
+		"GPU 0: NVIDIA A800-SXM4-80GB\n"
+		"GPU 1: NVIDIA A800-SXM4-80GB\n"
+		"\n"
+		"Nvidia driver version: 535.54.03\n"
+		"GPU 2: NVIDIA A800-SXM4-80GB\n";
+	static const char one[] =
+		"GPU models and configuration: GPU 0: NVIDIA GeForce RTX 3090\n"
+		"Nvidia driver version: 535.54.03\n";
+	static const char none[] =
+		"GPU models and configuration: Could not collect\n"
+		"GPU 0: NVIDIA GeForce RTX 3090\n";
+
+	GI_REQUIRE(parse(block) == 2);
+	GI_EXPECT_STR(gpus[1].name, "NVIDIA A800-SXM4-80GB");
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_REGIONAL);
+	GI_REQUIRE(parse(one) == 1);
+	GI_EXPECT_STR(gpus[0].name, "NVIDIA GeForce RTX 3090");
+	GI_EXPECT_EQ(parse(none), 0);
+}
+
+/*
+ * A table and an lspci line kept as "#" comments in a script
+ * (tests/wild/mixed/rtx2080ti-22g-commented-table-lspci-fs26168686101.txt,
+ * trimmed): read as if uncommented; a lone "#" line of prose is not enough.
+ */
+GI_TEST(capture_commented_tool_output_is_read)
+{
+	static const char text[] =
+		"#| GPU  Name                 Persistence-M | Bus-Id          Disp.A | Volatile Uncorr. ECC |\n"
+		"#|=========================================+========================+======================|\n"
+		"#|   0  NVIDIA GeForce RTX 2080 Ti     Off |   00000000:06:00.0 Off |                  N/A |\n"
+		"#| 16%   37C    P0             63W /  250W |       1MiB /  22528MiB |      0%      Default |\n"
+		"#+-----------------------------------------+------------------------+----------------------+\n"
+		"# or use lspci\n"
+		"#06:00.0 VGA compatible controller: NVIDIA Corporation TU102 [GeForce RTX 2080 Ti] (rev a1)\n";
+	static const char prose[] =
+		"# 06:00.0 is the card\n"
+		"GPU 0: NVIDIA GeForce RTX 3090\n";
+
+	GI_REQUIRE(parse(text) == 1);
+	GI_EXPECT_STR(gpus[0].address, "0000:06:00.0");
+	GI_EXPECT(from(&gpus[0], GI_CAPTURE_SMI_TABLE));
+	GI_EXPECT(from(&gpus[0], GI_CAPTURE_LSPCI));
+	GI_EXPECT_EQ(gpus[0].facts.vram_mib, 22528);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_MODIFIED);
+	GI_EXPECT_EQ(parse(prose), 0);
 }
 
 /* ---- nvidia-smi --query-gpu CSV --------------------------------------- */

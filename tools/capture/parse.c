@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * gi_capture_parse(): run every capture reader over the input, in the
+ * gi_capture_parse(): run every capture reader over the input (over an
+ * uncommented copy when tool output was pasted as "#" comments), in the
  * order of readers.c's table (each commits its records through record.c,
  * which merges those of one PCI address), give a device ID to records
  * that only named their GPU (names.c), merge the records of one device
@@ -24,7 +25,8 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
 		     int max, char *err, size_t errlen)
 {
 	struct gi_cap_set set = { .gpu = out, .max = max };
-	size_t k;
+	char *plain;
+	size_t k, plain_len;
 	int i;
 
 	if (err && errlen)
@@ -36,10 +38,17 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
 	}
 	if (!data || !len)
 		return 0;
+	plain = gi_cap_uncomment(data, len, &plain_len);
+	if (plain) {
+		data = plain;
+		len = plain_len;
+	}
 	/* in readers.c's order: the richest formats first */
 	for (k = 0; k < gi_n_readers; k++)
 		if (gi_readers[k].read)
 			gi_readers[k].read(&set, data, len);
+	/* records hold copies: nothing points into the input any more */
+	free(plain);
 
 	for (i = 0; i < set.n; i++)
 		gi_cap_name_to_ids(&out[i]);

@@ -149,6 +149,14 @@ void gi_cap_set_str(char *dst, size_t n, struct gi_span v);
 void gi_cap_name_to_ids(struct gi_capture_gpu *g);
 
 /*
+ * uncomment.c, for the dispatcher before any reader runs: when tool
+ * output was pasted as "#" comments, a malloc'd copy of @data with each
+ * line's leading "#" (and one blank) removed, its length in @outlen;
+ * NULL when there is nothing to uncomment (or no memory).
+ */
+char *gi_cap_uncomment(const char *data, size_t len, size_t *outlen);
+
+/*
  * Shared by the lspci and hexdump readers. lspci_head.c: lspci's device
  * line ("01:00.0 VGA compatible controller [0300]: ...").
  */

@@ -16,8 +16,13 @@
 
 #include "reader.h"
 
-/* "GPU 3: NAME (UUID: GPU-...)": the name and the UUID. */
-static bool gpu_line(struct gi_span t, struct gi_span *name,
+/*
+ * "GPU 3: NAME (UUID: GPU-...)": the name and the UUID. A UUID its
+ * author hid ("(UUID: <REDACTED>)", "(UUID: xxx)") still makes the line
+ * -L's; @uuid is then empty. With @bare, the line may also be
+ * "GPU 3: NAME" alone: PyTorch's collect_env prints -L so, UUIDs cut.
+ */
+static bool gpu_line(struct gi_span t, bool bare, struct gi_span *name,
 		     struct gi_span *uuid)
 {
 	size_t used;
@@ -31,12 +36,39 @@ static bool gpu_line(struct gi_span t, struct gi_span *name,
 		return false;
 	t = gi_span_sub(t, 4 + used + 2, t.n);
 	at = gi_span_find_ci(t, " (UUID: ");
+	if (at < 0 && bare) {
+		*name = gi_span_trim(t);
+		*uuid = gi_span_sub(t, t.n, t.n);
+		/* a name, not a sentence: no "(" or ":" in it */
+		return name->n > 0 && !memchr(name->p, '(', name->n) &&
+		       !memchr(name->p, ':', name->n);
+	}
 	/* the line must end in the UUID's ")" */
 	if (at <= 0 || t.p[t.n - 1] != ')')
 		return false;
 	*name = gi_span_trim(gi_span_sub(t, 0, (size_t)at));
 	*uuid = gi_span_trim(gi_span_sub(t, (size_t)at + 8, t.n - 1));
-	return name->n > 0 && gi_span_starts_ci(*uuid, "GPU-");
+	/* a MIG device's UUID on a GPU line is no -L line */
+	if (gi_span_starts_ci(*uuid, "MIG-"))
+		return false;
+	if (!gi_span_starts_ci(*uuid, "GPU-"))
+		*uuid = gi_span_sub(*uuid, 0, 0);
+	return name->n > 0;
+}
+
+/*
+ * PyTorch's collect_env: "GPU models and configuration:" and then -L's
+ * lines without UUIDs, or one GPU on the heading's own line. @rest gets
+ * what follows the heading.
+ */
+static bool collect_env_heading(struct gi_span t, struct gi_span *rest)
+{
+	static const char heading[] = "GPU models and configuration:";
+
+	if (!gi_span_starts_ci(t, heading))
+		return false;
+	*rest = gi_span_trim(gi_span_sub(t, sizeof(heading) - 1, t.n));
+	return true;
 }
 
 /* "MIG 1g.10gb Device 0: (UUID: MIG-...)" (older drivers: "MIG 1g.5gb Device 0: (UUID: MIG-GPU-.../7/0)") */
@@ -152,7 +184,8 @@ void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 	struct gi_capture_gpu g;
 	struct gi_lines it;
 	unsigned int n = 0, i;
-	bool open = false;
+	bool open = false, env = false;
+	struct gi_span rest;
 	size_t off;
 
 	gi_lines_init(&it, data, len);
@@ -176,11 +209,18 @@ void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 		}
 		if (!more)
 			break;
-		if (gpu_line(t, &name, &uuid)) {
+		/* collect_env's GPU lines follow its heading, and end with them */
+		if (collect_env_heading(t, &rest)) {
+			env = true;
+			t = rest;
+		}
+		if (gpu_line(t, env, &name, &uuid)) {
 			gi_cap_init(&g, GI_CAPTURE_SMI_L, off);
 			gi_span_copy(g.name, sizeof(g.name), name);
 			gi_span_copy(g.uuid, sizeof(g.uuid), uuid);
 			open = true;
+		} else if (t.n) {
+			env = false;
 		}
 	}
 	if (!l)
