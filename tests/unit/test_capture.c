@@ -1692,6 +1692,30 @@ GI_TEST(capture_namesake_2080_ti_22gb_is_modified_either_way)
 	GI_EXPECT(!(gpus[0].facts.have & GI_HAVE_IDS));
 }
 
+/*
+ * A second device ID with no specs ("GeForce RTX 4080 SUPER (2nd ID)",
+ * "L20 (2nd ID)") stands for its specified namesake: it neither lets a
+ * 32 GB "RTX 4080 ..." pass (tests/wild/smi-table/rtx4080-trunc-32g-580-
+ * autodl-fs52807131493.txt, once called original as 2703) nor makes a
+ * name without facts ambiguous (tests/wild/smi-L/l20-x4-fs15750230688.txt).
+ */
+GI_TEST(capture_namesake_second_id_without_specs)
+{
+	static const char l20[] =
+		"GPU 0: NVIDIA L20 (UUID: GPU-0b7f8c1e-7f6a-2c7d-9d0b-1f2e3d4c5b6a)\n";
+
+	GI_REQUIRE(parse(smi_table_row("NVIDIA GeForce RTX 4080 ...", 32760)) == 1);
+	GI_EXPECT(gpus[0].facts.ids_from_name);
+	GI_EXPECT(verdict(&gpus[0]) == GI_VERDICT_TRANSPLANT ||
+		  verdict(&gpus[0]) == GI_VERDICT_MODIFIED);
+	GI_REQUIRE(parse(smi_table_row("NVIDIA GeForce RTX 4080 SUPER", 16376)) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x2702);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_ORIGINAL);
+	GI_REQUIRE(parse(l20) == 1);
+	GI_EXPECT_EQ(gpus[0].facts.device_id, 0x26BA);
+	GI_EXPECT_EQ(verdict(&gpus[0]), GI_VERDICT_REGIONAL);
+}
+
 /* "NVIDIA GeForce RTX 3050": 8 GB with 20 SMs, or the 6 GB card's 18. */
 GI_TEST(capture_namesake_rtx_3050_6gb)
 {

@@ -135,6 +135,52 @@ static int disagreeing_candidate(const struct gi_sku *const *cand, int n,
 	return best;
 }
 
+static bool has_specs(const struct gi_sku *s)
+{
+	return s->units || s->vram_mib[0] || s->bus_bits;
+}
+
+/*
+ * A second device ID that a source lists under a product's name but with
+ * no specs of its own ("GeForce RTX 4080 SUPER (2nd ID)", "L20 (2nd ID)":
+ * pci.ids only). Left as it is, it is the one candidate the facts cannot
+ * rule out, so a 32 GB "RTX 4080 ..." would pass as it. The one specified
+ * candidate of the same vendor, chip and regional flag that carries the
+ * row's own name stands for it; none or several: the row stays itself.
+ */
+static const struct gi_sku *specified_alias(const struct gi_sku *s,
+					    const struct gi_sku *const *cand,
+					    int n)
+{
+	const struct gi_sku *found = NULL;
+	char own[96];
+	const char *bar;
+	size_t len;
+	int i;
+
+	if (has_specs(s) || !s->chip || !s->names)
+		return s;
+	bar = strchr(s->names, '|');
+	len = bar ? (size_t)(bar - s->names) : strlen(s->names);
+	if (!len || len >= sizeof(own))
+		return s;
+	memcpy(own, s->names, len);
+	own[len] = '\0';
+	for (i = 0; i < n; i++) {
+		const struct gi_sku *c = cand[i];
+
+		if (c == s || !has_specs(c) || c->vendor_id != s->vendor_id ||
+		    !same_str(c->chip, s->chip) ||
+		    (c->flags & GI_SKU_REGIONAL) != (s->flags & GI_SKU_REGIONAL) ||
+		    !gi_kb_sku_named(c, own))
+			continue;
+		if (found && !same_device(found, c) && !twins(found, c))
+			return s;
+		found = found ? found : c;
+	}
+	return found ? found : s;
+}
+
 /*
  * Every SKU that carries the name is a candidate (a name may be shared:
  * desktop and mobile, 8 and 16 GB). One device among them is the answer;
@@ -164,9 +210,12 @@ static bool name_to_device(const char *name, u16 vendor,
 		 */
 		if (n == GI_NAME_MAX_CANDIDATES)
 			return false;
-		cand[n] = s;
-		fit[n++] = sku_fits(s, g);
+		cand[n++] = s;
 	}
+	for (i = 0; i < n; i++)
+		cand[i] = specified_alias(cand[i], cand, n);
+	for (i = 0; i < n; i++)
+		fit[i] = sku_fits(cand[i], g);
 	for (tier = 1; tier >= -1 && best < 0; tier--) {
 		for (i = 0; i < n; i++) {
 			if (fit[i] != tier)
