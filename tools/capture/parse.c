@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * gi_capture_parse(): run every capture reader over the input (over an
- * uncommented copy when tool output was pasted as "#" comments), in the
+ * gi_capture_parse(): run every capture reader over the input (over a
+ * copy when tool output was pasted as comments or lost its line breaks:
+ * uncomment.c, unflatten.c), in the
  * order of readers.c's table (each commits its records through record.c,
  * which merges those of one PCI address), give a device ID to records
  * that only named their GPU (names.c), merge the records of one device
@@ -25,8 +26,8 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
 		     int max, char *err, size_t errlen)
 {
 	struct gi_cap_set set = { .gpu = out, .max = max };
-	char *plain;
-	size_t k, plain_len;
+	char *plain, *flat;
+	size_t k, plain_len, flat_len;
 	int i;
 
 	if (err && errlen)
@@ -43,11 +44,17 @@ int gi_capture_parse(const char *data, size_t len, struct gi_capture_gpu *out,
 		data = plain;
 		len = plain_len;
 	}
+	flat = gi_cap_unflatten(data, len, &flat_len);
+	if (flat) {
+		data = flat;
+		len = flat_len;
+	}
 	/* in readers.c's order: the richest formats first */
 	for (k = 0; k < gi_n_readers; k++)
 		if (gi_readers[k].read)
 			gi_readers[k].read(&set, data, len);
 	/* records hold copies: nothing points into the input any more */
+	free(flat);
 	free(plain);
 
 	for (i = 0; i < set.n; i++)

@@ -22,6 +22,10 @@
  * reader's record by address or UUID when it shows them, else only when
  * the paste names that GPU once on each side (pair_with_views()); a name
  * printed alone stands only for a GPU nothing else in the paste shows.
+ *
+ * YOLOv5 and Ultralytics print the same properties in their own line,
+ * "... torch-2.2.0+cu118 CUDA:0 (NVIDIA GeForce RTX 4070 Laptop GPU,
+ * 8188MiB)": the name and total_memory / 2^20, read as total_memory is.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -180,6 +184,53 @@ static void props_record(struct gi_capture_gpu *out, const struct props *p,
 		gi_format_pci_addr(g.address, sizeof(g.address), (u32)dom,
 				   (u8)bus, (u8)dev, 0);
 	*out = g;
+}
+
+/* ---- YOLOv5 / Ultralytics: "CUDA:0 (NAME, 8188MiB)" ------------------- */
+
+/*
+ * One "CUDA:N (NAME, SIZEMiB)" at the start of @s; @used gets its length.
+ * The name is what lies between "(" and the last ", " before the size.
+ */
+static bool yolo_device(struct gi_span s, struct gi_span *name, u32 *mib,
+			size_t *used)
+{
+	size_t i = 5, close, comma, digits;
+	struct gi_span size;
+	u64 v;
+
+	if (!gi_span_starts_ci(s, "CUDA:"))
+		return false;
+	while (i < s.n && i < 8 && isdigit((unsigned char)s.p[i]))
+		i++;
+	if (i == 5 || i + 2 > s.n || s.p[i] != ' ' || s.p[i + 1] != '(')
+		return false;
+	i += 2;
+	for (close = i; close < s.n && s.p[close] != ')'; close++)
+		;
+	if (close >= s.n || close - i < 6 ||
+	    !gi_span_ends_ci(gi_span_sub(s, i, close), "MiB"))
+		return false;
+	for (comma = close; comma > i && s.p[comma - 1] != ','; comma--)
+		;
+	if (comma <= i + 1)
+		return false;
+	size = gi_span_trim(gi_span_sub(s, comma, close - 3));
+	if (!gi_parse_dec(size, &v, &digits) || digits != size.n || !v ||
+	    v > UINT32_MAX)
+		return false;
+	*name = gi_span_trim(gi_span_sub(s, i, comma - 1));
+	*mib = (u32)v;
+	*used = close + 1;
+	return name->n > 0;
+}
+
+static void yolo_record(struct gi_capture_gpu *out, struct gi_span name,
+			u32 mib, size_t off)
+{
+	gi_cap_init(out, GI_CAPTURE_PYTORCH, off);
+	gi_span_copy(out->name, sizeof(out->name), name);
+	gi_cap_set_vram(out, mib);
 }
 
 /* ---- get_device_name ---------------------------------------------------- */
@@ -365,6 +416,24 @@ void gi_cap_read_pytorch(struct gi_cap_set *set, const char *data,
 					gi_cap_commit(set, &g);
 			}
 			rest = gi_span_sub(rest, used ? used : 1, rest.n);
+		}
+		rest = line;
+		while ((at = gi_span_find_ci(rest, "CUDA:")) >= 0) {
+			u32 mib;
+			size_t used;
+
+			rest = gi_span_sub(rest, (size_t)at, rest.n);
+			if (!yolo_device(rest, &name, &mib, &used)) {
+				rest = gi_span_sub(rest, 5, rest.n);
+				continue;
+			}
+			yolo_record(&g, name, mib,
+				    off + (size_t)(rest.p - line.p));
+			if (l && n < GI_CAPTURE_MAX_GPUS)
+				l[n++] = g;
+			else
+				gi_cap_commit(set, &g);
+			rest = gi_span_sub(rest, used, rest.n);
 		}
 		if (gi_span_find_ci(line, "get_device_name(") >= 0)
 			want_name = true;

@@ -155,6 +155,11 @@ void gi_cap_name_to_ids(struct gi_capture_gpu *g);
  * NULL when there is nothing to uncomment (or no memory).
  */
 char *gi_cap_uncomment(const char *data, size_t len, size_t *outlen);
+/*
+ * unflatten.c, likewise: a copy with nvidia-smi tables that lost their
+ * line breaks broken into rows again; NULL when there are none.
+ */
+char *gi_cap_unflatten(const char *data, size_t len, size_t *outlen);
 
 /*
  * Shared by the lspci and hexdump readers. lspci_head.c: lspci's device

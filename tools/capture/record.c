@@ -404,6 +404,26 @@ static bool same_gpu(const struct gi_capture_gpu *a, const struct gi_capture_gpu
 	return a->uuid[0] && !strcmp(a->uuid, b->uuid) && gi_cap_real_id(a->uuid);
 }
 
+/*
+ * An NVIDIA vGPU profile as the guest's tools name it: "GRID T4-4C",
+ * "GRID A100-40C", "NVIDIA A10-24Q", "GRID V100D-8C": a slice of a card,
+ * its memory the profile's (4096 MiB of a 16 GB T4), not the board's. The
+ * profile ends in "-", a frame-buffer size in GB and one letter for the
+ * series (A, B, C, Q); no product name ends so.
+ */
+static bool vgpu_profile(const char *name)
+{
+	size_t n = strlen(name), i = n;
+
+	if (!strncasecmp(name, "GRID ", 5))
+		return true;
+	if (n < 4 || !strchr("ABCQ", name[n - 1]))
+		return false;
+	for (i = n - 1; i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9'; i--)
+		;
+	return i < n - 1 && i > 1 && name[i - 1] == '-';
+}
+
 void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *in)
 {
 	struct gi_capture_gpu c = *in, *g = &c;
@@ -411,6 +431,9 @@ void gi_cap_commit(struct gi_cap_set *set, const struct gi_capture_gpu *in)
 
 	if (empty(g))
 		return;
+	/* whichever record of the device names the profile, all of it is a slice */
+	if (vgpu_profile(g->name))
+		g->facts.partitioned = true;
 	g->name_from = g->name[0] ? g->formats : 0;
 	g->ids_from = (g->facts.have & ~g->inferred & GI_HAVE_IDS) ?
 		      g->formats : 0;

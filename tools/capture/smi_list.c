@@ -61,14 +61,60 @@ static bool gpu_line(struct gi_span t, bool bare, struct gi_span *name,
  * lines without UUIDs, or one GPU on the heading's own line. @rest gets
  * what follows the heading.
  */
+static const char env_heading[] = "GPU models and configuration:";
+
 static bool collect_env_heading(struct gi_span t, struct gi_span *rest)
 {
-	static const char heading[] = "GPU models and configuration:";
-
-	if (!gi_span_starts_ci(t, heading))
+	if (!gi_span_starts_ci(t, env_heading))
 		return false;
-	*rest = gi_span_trim(gi_span_sub(t, sizeof(heading) - 1, t.n));
+	*rest = gi_span_trim(gi_span_sub(t, sizeof(env_heading) - 1, t.n));
 	return true;
+}
+
+/* Where in @s the next " GPU N: " starts, or @s.n. */
+static size_t next_gpu_item(struct gi_span s, size_t from)
+{
+	size_t i, used;
+	u64 idx;
+
+	for (i = from; i + 5 < s.n; i++) {
+		struct gi_span t = gi_span_sub(s, i + 1, s.n);
+
+		if (s.p[i] == ' ' && gi_span_starts_ci(t, "GPU ") &&
+		    gi_parse_dec(gi_span_sub(t, 4, t.n), &idx, &used) &&
+		    gi_span_starts_ci(gi_span_sub(t, 4 + used, t.n), ": "))
+			return i;
+	}
+	return s.n;
+}
+
+/*
+ * collect_env flattened into one line by a page that collapses
+ * whitespace: "... GPU models and configuration: GPU 0: GRID A100-40C
+ * Nvidia driver version: 535.154.05 ...". Its items end where the next
+ * one starts, the last at "Nvidia driver version:". The -L lines as
+ * gpu_line() reads them, one at a time, into @items (at most @max).
+ */
+static unsigned int collect_env_flat(struct gi_span line,
+				     struct gi_span *items, unsigned int max)
+{
+	unsigned int n = 0;
+	size_t from = 0, end;
+	long at = gi_span_find_ci(line, env_heading);
+
+	if (at <= 0)
+		return 0;
+	line = gi_span_sub(line, (size_t)at + sizeof(env_heading) - 1, line.n);
+	at = gi_span_find_ci(line, "Nvidia driver version:");
+	if (at < 0)
+		return 0;
+	line = gi_span_trim(gi_span_sub(line, 0, (size_t)at));
+	while (from < line.n && n < max) {
+		end = next_gpu_item(line, from);
+		items[n++] = gi_span_trim(gi_span_sub(line, from, end));
+		from = end + 1;
+	}
+	return n;
 }
 
 /* "MIG 1g.10gb Device 0: (UUID: MIG-...)" (older drivers: "MIG 1g.5gb Device 0: (UUID: MIG-GPU-.../7/0)") */
@@ -185,7 +231,8 @@ void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 	struct gi_lines it;
 	unsigned int n = 0, i;
 	bool open = false, env = false;
-	struct gi_span rest;
+	struct gi_span rest, items[16];
+	unsigned int flat;
 	size_t off;
 
 	gi_lines_init(&it, data, len);
@@ -209,6 +256,19 @@ void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 		}
 		if (!more)
 			break;
+		flat = collect_env_flat(t, items, GI_ARRAY_SIZE(items));
+		for (i = 0; i < flat; i++) {
+			if (!gpu_line(items[i], true, &name, &uuid))
+				continue;
+			gi_cap_init(&g, GI_CAPTURE_SMI_L, off);
+			gi_span_copy(g.name, sizeof(g.name), name);
+			if (l && n < GI_CAPTURE_MAX_GPUS)
+				l[n++] = g;
+			else
+				gi_cap_commit(set, &g);
+		}
+		if (flat)
+			continue;
 		/* collect_env's GPU lines follow its heading, and end with them */
 		if (collect_env_heading(t, &rest)) {
 			env = true;
