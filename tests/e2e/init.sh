@@ -628,10 +628,30 @@ out "INFO unassigned ROM BAR: $(($(now) - t2a)) s"
 # the request had returned before state read ready. A module that ends
 # "probing" at the end of any probe, even with a reprobe queued behind it
 # (the bug the review found), fails this in many of them (README).
+#
+# Arming and removing kprobes patches kernel text (int3, then the new
+# bytes, with IPIs between). Under TCG with two vCPUs that livelocked in
+# about one run in three: the other vCPU spun in exc_int3 on a patched
+# site and never answered the patching CPU's IPI. Only one vCPU is online
+# while text is patched; both run the storms.
 TR=/sys/kernel/tracing
+CPUS_OFF=
+one_cpu() {
+	local c
+	for c in /sys/devices/system/cpu/cpu[1-9]*/online; do
+		[ -w "$c" ] && [ "$(cat "$c")" = 1 ] && echo 0 >"$c" && CPUS_OFF="$CPUS_OFF $c"
+	done
+}
+all_cpus() {
+	local c
+	for c in $CPUS_OFF; do echo 1 >"$c"; done
+	CPUS_OFF=
+}
 trace_on() {
+	local rc
 	mount -t tracefs tracefs $TR 2>/dev/null
 	[ -w $TR/kprobe_events ] || return 1
+	one_cpu
 	echo 0 >$TR/tracing_on
 	echo counter >$TR/trace_clock
 	echo >$TR/trace
@@ -639,11 +659,17 @@ trace_on() {
 		echo 'r16:gi/collected gpuident:gpuident_collect ret=$retval:x64' >>$TR/kprobe_events &&
 		echo 1 >$TR/events/gi/enable &&
 		echo 1 >$TR/tracing_on
+	rc=$?
+	out "INFO race: kprobes armed with${CPUS_OFF:- no CPU} offline"
+	all_cpus
+	return $rc
 }
 trace_off() {
+	one_cpu
 	echo 0 >$TR/events/gi/enable 2>/dev/null
 	echo >$TR/kprobe_events 2>/dev/null
 	echo local >$TR/trace_clock
+	all_cpus
 }
 mark() { echo "$*" >$TR/trace_marker; }
 # request ADDR N: N reprobe writes; the last one, marked, after ten reads
