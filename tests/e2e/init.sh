@@ -630,10 +630,11 @@ out "INFO unassigned ROM BAR: $(($(now) - t2a)) s"
 # (the bug the review found), fails this in many of them (README).
 #
 # Arming and removing kprobes patches kernel text (int3, then the new
-# bytes, with IPIs between). Under TCG with two vCPUs that livelocked in
-# about one run in three: the other vCPU spun in exc_int3 on a patched
-# site and never answered the patching CPU's IPI. Only one vCPU is online
-# while text is patched; both run the storms.
+# bytes, with IPIs between). Under multi-threaded TCG that livelocked
+# once: the other vCPU spun in exc_int3 on a patched site and never
+# answered the patching CPU's IPI (tests/e2e/run now runs TCG on one
+# thread too). Only one vCPU is online while text is patched; both run
+# the storms.
 TR=/sys/kernel/tracing
 CPUS_OFF=
 one_cpu() {
