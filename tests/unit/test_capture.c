@@ -9,25 +9,9 @@
 #include <time.h>
 
 #include "gitest.h"
+#include "captest.h"
 #include "capture/reader.h"
 #include "fileio.h"
-#include "gpuident/classify.h"
-
-static struct gi_capture_gpu gpus[GI_CAPTURE_MAX_GPUS];
-static char err[160];
-static struct gi_report rep;
-
-static int parse(const char *text)
-{
-	return gi_capture_parse(text, strlen(text), gpus, GI_CAPTURE_MAX_GPUS,
-				err, sizeof(err));
-}
-
-static enum gi_verdict verdict(const struct gi_capture_gpu *g)
-{
-	gi_classify(&g->facts, &rep);
-	return rep.verdict;
-}
 
 static bool failed(enum gi_check c)
 {

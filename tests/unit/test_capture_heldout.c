@@ -10,25 +10,7 @@
 #include <stdlib.h>
 
 #include "gitest.h"
-#include "capture/capture.h"
-#include "gpuident/classify.h"
-
-static struct gi_capture_gpu gpus[GI_CAPTURE_MAX_GPUS];
-static char err[160];
-
-static int parse(const char *text)
-{
-	return gi_capture_parse(text, strlen(text), gpus, GI_CAPTURE_MAX_GPUS,
-				err, sizeof(err));
-}
-
-static enum gi_verdict verdict(const struct gi_capture_gpu *g)
-{
-	struct gi_report r;
-
-	gi_classify(&g->facts, &r);
-	return r.verdict;
-}
+#include "captest.h"
 
 /*
  * tests/wild/mixed/grid-t4-4c-lspci-table-470-fs15136103359.txt: lspci

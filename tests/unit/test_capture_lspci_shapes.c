@@ -12,16 +12,7 @@
 #include <stdlib.h>
 
 #include "gitest.h"
-#include "capture/capture.h"
-
-static struct gi_capture_gpu gpus[GI_CAPTURE_MAX_GPUS];
-static char err[160];
-
-static int parse(const char *text)
-{
-	return gi_capture_parse(text, strlen(text), gpus, GI_CAPTURE_MAX_GPUS,
-				err, sizeof(err));
-}
+#include "captest.h"
 
 static bool ids(const struct gi_capture_gpu *g, u16 v, u16 d)
 {

@@ -15,22 +15,7 @@
 #include <stdlib.h>
 
 #include "gitest.h"
-#include "capture/capture.h"
-#include "gpuident/classify.h"
-
-static struct gi_capture_gpu gpus[GI_CAPTURE_MAX_GPUS];
-static char err[160];
-
-static int parse(const char *text)
-{
-	return gi_capture_parse(text, strlen(text), gpus, GI_CAPTURE_MAX_GPUS,
-				err, sizeof(err));
-}
-
-static bool from(const struct gi_capture_gpu *g, enum gi_capture_format f)
-{
-	return g->formats & (1u << f);
-}
+#include "captest.h"
 
 /*
  * /proc/driver/nvidia/gpus/0000:01:00.0/information of an RTX 4090 on

@@ -12,26 +12,8 @@
 #include <stdlib.h>
 
 #include "gitest.h"
-#include "capture/capture.h"
-#include "gpuident/classify.h"
+#include "captest.h"
 #include "gpuident/kb.h"
-
-static struct gi_capture_gpu gpus[GI_CAPTURE_MAX_GPUS];
-static char err[160];
-
-static int parse(const char *text)
-{
-	return gi_capture_parse(text, strlen(text), gpus, GI_CAPTURE_MAX_GPUS,
-				err, sizeof(err));
-}
-
-static enum gi_verdict verdict(const struct gi_capture_gpu *g)
-{
-	struct gi_report r;
-
-	gi_classify(&g->facts, &r);
-	return r.verdict;
-}
 
 /* ---- PyTorch: get_device_properties -------------------------------------- */
 
