@@ -368,6 +368,19 @@ static void commit_names(struct gi_cap_set *set, const struct name_only *l,
 	}
 }
 
+/*
+ * Keep @g among the prints @l (*@n of them), to be paired with the other
+ * views of the paste; when there is no room (or no @l), commit it as it is.
+ */
+static void keep(struct gi_cap_set *set, struct gi_capture_gpu *l,
+		 unsigned int *n, const struct gi_capture_gpu *g)
+{
+	if (l && *n < GI_CAPTURE_MAX_GPUS)
+		l[(*n)++] = *g;
+	else
+		gi_cap_commit(set, g);
+}
+
 void gi_cap_read_pytorch(struct gi_cap_set *set, const char *data,
 			 size_t len)
 {
@@ -410,10 +423,7 @@ void gi_cap_read_pytorch(struct gi_cap_set *set, const char *data,
 			if (p.has_name && gi_span_trim(p.name).n) {
 				props_record(&g, &p, off + (size_t)(rest.p -
 								    line.p));
-				if (l && n < GI_CAPTURE_MAX_GPUS)
-					l[n++] = g;
-				else
-					gi_cap_commit(set, &g);
+				keep(set, l, &n, &g);
 			}
 			rest = gi_span_sub(rest, used ? used : 1, rest.n);
 		}
@@ -429,10 +439,7 @@ void gi_cap_read_pytorch(struct gi_cap_set *set, const char *data,
 			}
 			yolo_record(&g, name, mib,
 				    off + (size_t)(rest.p - line.p));
-			if (l && n < GI_CAPTURE_MAX_GPUS)
-				l[n++] = g;
-			else
-				gi_cap_commit(set, &g);
+			keep(set, l, &n, &g);
 			rest = gi_span_sub(rest, used, rest.n);
 		}
 		if (gi_span_find_ci(line, "get_device_name(") >= 0)

@@ -16,6 +16,19 @@
 
 #include "reader.h"
 
+/* The length of "GPU 3: " at the start of @t; 0 if it does not start so. */
+static size_t gpu_prefix(struct gi_span t)
+{
+	size_t used;
+	u64 idx;
+
+	if (!gi_span_starts_ci(t, "GPU ") ||
+	    !gi_parse_dec(gi_span_sub(t, 4, t.n), &idx, &used) ||
+	    !gi_span_starts_ci(gi_span_sub(t, 4 + used, t.n), ": "))
+		return 0;
+	return 4 + used + 2;
+}
+
 /*
  * "GPU 3: NAME (UUID: GPU-...)": the name and the UUID. A UUID its
  * author hid ("(UUID: <REDACTED>)", "(UUID: xxx)") still makes the line
@@ -25,16 +38,12 @@
 static bool gpu_line(struct gi_span t, bool bare, struct gi_span *name,
 		     struct gi_span *uuid)
 {
-	size_t used;
+	size_t head = gpu_prefix(t);
 	long at;
-	u64 idx;
 
-	if (!gi_span_starts_ci(t, "GPU ") ||
-	    !gi_parse_dec(gi_span_sub(t, 4, t.n), &idx, &used) ||
-	    4 + used + 2 > t.n || t.p[4 + used] != ':' ||
-	    t.p[4 + used + 1] != ' ')
+	if (!head)
 		return false;
-	t = gi_span_sub(t, 4 + used + 2, t.n);
+	t = gi_span_sub(t, head, t.n);
 	at = gi_span_find_ci(t, " (UUID: ");
 	if (at < 0 && bare) {
 		*name = gi_span_trim(t);
@@ -74,17 +83,11 @@ static bool collect_env_heading(struct gi_span t, struct gi_span *rest)
 /* Where in @s the next " GPU N: " starts, or @s.n. */
 static size_t next_gpu_item(struct gi_span s, size_t from)
 {
-	size_t i, used;
-	u64 idx;
+	size_t i;
 
-	for (i = from; i + 5 < s.n; i++) {
-		struct gi_span t = gi_span_sub(s, i + 1, s.n);
-
-		if (s.p[i] == ' ' && gi_span_starts_ci(t, "GPU ") &&
-		    gi_parse_dec(gi_span_sub(t, 4, t.n), &idx, &used) &&
-		    gi_span_starts_ci(gi_span_sub(t, 4 + used, t.n), ": "))
+	for (i = from; i + 5 < s.n; i++)
+		if (s.p[i] == ' ' && gpu_prefix(gi_span_sub(s, i + 1, s.n)))
 			return i;
-	}
 	return s.n;
 }
 
@@ -222,6 +225,22 @@ static bool listed(struct gi_capture_gpu *l, unsigned int n,
 	return false;
 }
 
+/*
+ * Keep @g among the -L records @l (*@n of them), to be paired with the
+ * paste's addresses, unless it repeats one of them; when there is no
+ * room (or no @l), commit it as it is.
+ */
+static void keep(struct gi_cap_set *set, struct gi_capture_gpu *l,
+		 unsigned int *n, const struct gi_capture_gpu *g)
+{
+	if (l && listed(l, *n, g))
+		return;
+	if (l && *n < GI_CAPTURE_MAX_GPUS)
+		l[(*n)++] = *g;
+	else
+		gi_cap_commit(set, g);
+}
+
 void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 			  size_t len)
 {
@@ -246,12 +265,7 @@ void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 		}
 		/* anything else ends the GPU's MIG list */
 		if (open) {
-			if (l && listed(l, n, &g))
-				;
-			else if (l && n < GI_CAPTURE_MAX_GPUS)
-				l[n++] = g;
-			else
-				gi_cap_commit(set, &g);
+			keep(set, l, &n, &g);
 			open = false;
 		}
 		if (!more)
@@ -262,10 +276,7 @@ void gi_cap_read_smi_list(struct gi_cap_set *set, const char *data,
 				continue;
 			gi_cap_init(&g, GI_CAPTURE_SMI_L, off);
 			gi_span_copy(g.name, sizeof(g.name), name);
-			if (l && n < GI_CAPTURE_MAX_GPUS)
-				l[n++] = g;
-			else
-				gi_cap_commit(set, &g);
+			keep(set, l, &n, &g);
 		}
 		if (flat)
 			continue;
